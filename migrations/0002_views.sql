@@ -1,0 +1,233 @@
+-- 0002_views.sql - the analytical views: gaps between regions, growth,
+-- sex and urban/rural ratios, the composite index, and the comparison of
+-- published figures with recomputed ones. Every column is documented in
+-- docs/views.md; formulas and their sources in docs/methodology.md.
+--
+-- Conventions kept by every view:
+--   * aggregates (region.kind = 'country') never take part in gaps, index
+--     or ranks; they do have growth and ratios of their own;
+--   * missing values (value IS NULL) are left out and never count as 0;
+--   * breakdowns (settlement, sex) are kept apart: 'total' is one more
+--     breakdown value, not a sum computed here.
+
+CREATE VIEW v_gap AS
+WITH member AS (
+    SELECT o.indicator, o.year, o.settlement, o.sex, o.region,
+           r.name AS region_name, o.value
+    FROM observation o JOIN region r ON r.code = o.region
+    WHERE r.kind <> 'country'
+),
+moments AS (
+    SELECT indicator, year, settlement, sex,
+           count(value) AS n_regions,
+           count(*) - count(value) AS n_missing,
+           max(value) AS max_value,
+           min(value) AS min_value,
+           avg(value) AS mean_value
+    FROM member
+    GROUP BY indicator, year, settlement, sex
+),
+spread AS (
+    SELECT m.indicator, m.year, m.settlement, m.sex,
+           avg((m.value - s.mean_value) * (m.value - s.mean_value)) AS variance
+    FROM member m JOIN moments s USING (indicator, year, settlement, sex)
+    WHERE m.value IS NOT NULL
+    GROUP BY m.indicator, m.year, m.settlement, m.sex
+),
+ordered AS (
+    SELECT indicator, year, settlement, sex, region, region_name,
+           row_number() OVER (PARTITION BY indicator, year, settlement, sex
+                              ORDER BY value DESC, region) AS from_top,
+           row_number() OVER (PARTITION BY indicator, year, settlement, sex
+                              ORDER BY value ASC, region) AS from_bottom
+    FROM member
+    WHERE value IS NOT NULL
+)
+SELECT s.indicator, s.year, s.settlement, s.sex,
+       s.n_regions, s.n_missing,
+       s.max_value, hi.region AS max_region, hi.region_name AS max_region_name,
+       s.min_value, lo.region AS min_region, lo.region_name AS min_region_name,
+       s.max_value / nullif(s.min_value, 0) AS gap_ratio,
+       s.max_value - s.min_value AS range_value,
+       s.mean_value,
+       100.0 * sqrt(v.variance) / nullif(s.mean_value, 0) AS cv_pct
+FROM moments s
+LEFT JOIN spread v USING (indicator, year, settlement, sex)
+LEFT JOIN ordered hi ON hi.indicator = s.indicator AND hi.year = s.year
+     AND hi.settlement = s.settlement AND hi.sex = s.sex AND hi.from_top = 1
+LEFT JOIN ordered lo ON lo.indicator = s.indicator AND lo.year = s.year
+     AND lo.settlement = s.settlement AND lo.sex = s.sex AND lo.from_bottom = 1;
+
+CREATE VIEW v_growth AS
+WITH series AS (
+    SELECT o.region, r.name AS region_name, o.indicator, o.settlement, o.sex,
+           o.year, o.value,
+           lag(o.year) OVER w AS prev_year,
+           lag(o.value) OVER w AS prev_value,
+           first_value(o.year) OVER w AS base_year,
+           first_value(o.value) OVER w AS base_value
+    FROM observation o JOIN region r ON r.code = o.region
+    WHERE o.value IS NOT NULL
+    WINDOW w AS (PARTITION BY o.region, o.indicator, o.settlement, o.sex
+                 ORDER BY o.year)
+)
+SELECT region, region_name, indicator, settlement, sex, year, value,
+       prev_year, prev_value,
+       100.0 * (value / nullif(prev_value, 0) - 1) AS growth_pct_yoy,
+       base_year, base_value,
+       100.0 * (value / nullif(base_value, 0) - 1) AS growth_pct_base,
+       100.0 * value / nullif(base_value, 0) AS index_base
+FROM series;
+
+CREATE VIEW v_ratio_sex AS
+SELECT m.region, r.name AS region_name, m.indicator, m.year, m.settlement,
+       m.value AS male_value, f.value AS female_value,
+       100.0 * f.value / nullif(m.value, 0) AS ratio_pct
+FROM observation m
+JOIN observation f ON f.region = m.region AND f.indicator = m.indicator
+     AND f.year = m.year AND f.settlement = m.settlement AND f.sex = 'female'
+JOIN region r ON r.code = m.region
+WHERE m.sex = 'male' AND m.value IS NOT NULL AND f.value IS NOT NULL;
+
+CREATE VIEW v_ratio_settlement AS
+SELECT u.region, r.name AS region_name, u.indicator, u.year, u.sex,
+       u.value AS urban_value, v.value AS rural_value,
+       100.0 * v.value / nullif(u.value, 0) AS ratio_pct
+FROM observation u
+JOIN observation v ON v.region = u.region AND v.indicator = u.indicator
+     AND v.year = u.year AND v.sex = u.sex AND v.settlement = 'rural'
+JOIN region r ON r.code = u.region
+WHERE u.settlement = 'urban' AND u.value IS NOT NULL AND v.value IS NOT NULL;
+
+CREATE VIEW v_index_score AS
+WITH member AS (
+    SELECT o.region, r.name AS region_name, o.year, o.indicator, o.value,
+           i.polarity
+    FROM observation o
+    JOIN region r ON r.code = o.region
+    JOIN indicator i ON i.code = o.indicator
+    WHERE r.kind <> 'country' AND i.in_index = 1
+      AND o.settlement = 'total' AND o.sex = 'total' AND o.value IS NOT NULL
+),
+bounds AS (
+    SELECT year, indicator, min(value) AS min_value, max(value) AS max_value
+    FROM member
+    GROUP BY year, indicator
+)
+SELECT m.region, m.region_name, m.year, m.indicator, m.value,
+       b.min_value, b.max_value,
+       CASE WHEN b.max_value = b.min_value THEN 0.0
+            WHEN m.polarity = 1
+                 THEN (m.value - b.min_value) / (b.max_value - b.min_value)
+            ELSE (b.max_value - m.value) / (b.max_value - b.min_value)
+       END AS score
+FROM member m JOIN bounds b USING (year, indicator);
+
+CREATE VIEW v_index AS
+WITH per_region AS (
+    SELECT region, region_name, year,
+           count(*) AS n_indicators, sum(score) AS total
+    FROM v_index_score
+    GROUP BY region, region_name, year
+),
+per_year AS (
+    SELECT year, count(DISTINCT indicator) AS n_indicators
+    FROM v_index_score
+    GROUP BY year
+)
+SELECT p.region, p.region_name, p.year, p.n_indicators,
+       p.total AS "index",
+       rank() OVER (PARTITION BY p.year ORDER BY p.total DESC) AS rank
+FROM per_region p JOIN per_year y USING (year)
+WHERE p.n_indicators = y.n_indicators;
+
+-- Every published figure beside the value the views recompute from the
+-- stored observations, with the interval that the rounding of those
+-- observations allows (a value printed with d decimals stands for
+-- value ± 0.5·10^-d), and a verdict.
+CREATE VIEW v_check AS
+WITH obs AS (
+    SELECT o.region, o.indicator, o.year, o.settlement, o.sex, o.value,
+           r.kind, 0.5 * pow(10, -o.decimals) AS half
+    FROM observation o JOIN region r ON r.code = o.region
+    WHERE o.value IS NOT NULL
+),
+extremes AS (
+    SELECT indicator, year, settlement, sex,
+           max(value - half) AS max_lo, max(value + half) AS max_hi,
+           min(value - half) AS min_lo, min(value + half) AS min_hi
+    FROM obs
+    WHERE kind <> 'country'
+    GROUP BY indicator, year, settlement, sex
+),
+gap_measures AS (
+    SELECT g.indicator, g.year, g.settlement, g.sex,
+           g.max_value, e.max_lo, e.max_hi,
+           g.min_value, e.min_lo, e.min_hi,
+           g.gap_ratio, e.max_lo / e.min_hi AS gap_lo, e.max_hi / e.min_lo AS gap_hi
+    FROM v_gap g JOIN extremes e USING (indicator, year, settlement, sex)
+),
+recomputed AS (
+    SELECT p.id,
+           CASE p.measure WHEN 'max_value' THEN g.max_value
+                          WHEN 'min_value' THEN g.min_value
+                          ELSE g.gap_ratio END AS value,
+           CASE p.measure WHEN 'max_value' THEN g.max_lo
+                          WHEN 'min_value' THEN g.min_lo
+                          ELSE g.gap_lo END AS lo,
+           CASE p.measure WHEN 'max_value' THEN g.max_hi
+                          WHEN 'min_value' THEN g.min_hi
+                          ELSE g.gap_hi END AS hi
+    FROM published p
+    JOIN gap_measures g ON g.indicator = p.indicator AND g.year = p.year
+         AND g.settlement = p.settlement AND g.sex = p.sex
+    WHERE p.measure IN ('gap_ratio', 'max_value', 'min_value')
+    UNION ALL
+    SELECT p.id, gr.index_base,
+           100.0 * (v.value - v.half) / (b.value + b.half),
+           100.0 * (v.value + v.half) / (b.value - b.half)
+    FROM published p
+    JOIN v_growth gr ON gr.region = p.region AND gr.indicator = p.indicator
+         AND gr.settlement = p.settlement AND gr.sex = p.sex
+         AND gr.year = p.year AND gr.base_year = p.base_year
+    JOIN obs v ON v.region = p.region AND v.indicator = p.indicator
+         AND v.settlement = p.settlement AND v.sex = p.sex AND v.year = p.year
+    JOIN obs b ON b.region = p.region AND b.indicator = p.indicator
+         AND b.settlement = p.settlement AND b.sex = p.sex AND b.year = p.base_year
+    WHERE p.measure = 'index_base'
+    UNION ALL
+    SELECT p.id, rs.ratio_pct,
+           100.0 * (f.value - f.half) / (m.value + m.half),
+           100.0 * (f.value + f.half) / (m.value - m.half)
+    FROM published p
+    JOIN v_ratio_sex rs ON rs.region = p.region AND rs.indicator = p.indicator
+         AND rs.year = p.year AND rs.settlement = p.settlement
+    JOIN obs m ON m.region = p.region AND m.indicator = p.indicator
+         AND m.year = p.year AND m.settlement = p.settlement AND m.sex = 'male'
+    JOIN obs f ON f.region = p.region AND f.indicator = p.indicator
+         AND f.year = p.year AND f.settlement = p.settlement AND f.sex = 'female'
+    WHERE p.measure = 'ratio_pct'
+    UNION ALL
+    SELECT p.id,
+           CASE p.measure WHEN 'rank' THEN ix.rank ELSE ix."index" END,
+           NULL, NULL
+    FROM published p
+    JOIN v_index ix ON ix.region = p.region AND ix.year = p.year
+    WHERE p.measure IN ('index', 'rank')
+)
+SELECT p.source, p.measure, p.indicator, p.region, r.name AS region_name,
+       p.year, p.base_year, p.settlement, p.sex,
+       p.value AS published, p.decimals AS published_decimals,
+       c.value AS recomputed, c.lo AS recomputed_lo, c.hi AS recomputed_hi,
+       c.value - p.value AS difference,
+       CASE
+           WHEN p.measure IN ('index', 'rank') THEN 'not_recomputable'
+           WHEN c.value IS NULL THEN 'no_data'
+           WHEN abs(round(c.value, p.decimals) - p.value) < 1e-9 THEN 'matches'
+           WHEN c.lo <= p.value + 0.5 * pow(10, -p.decimals)
+            AND c.hi >= p.value - 0.5 * pow(10, -p.decimals) THEN 'consistent'
+           ELSE 'inconsistent'
+       END AS status
+FROM published p
+LEFT JOIN recomputed c ON c.id = p.id
+LEFT JOIN region r ON r.code = p.region;

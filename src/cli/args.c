@@ -1,0 +1,129 @@
+/*
+ * args.c - the shared command-line parser (see args.h).
+ */
+#include "cli/args.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int find_option(const cli_option *opts, const char *name, size_t len)
+{
+    for (int i = 0; opts && opts[i].name; i++)
+        if (strlen(opts[i].name) == len && strncmp(opts[i].name, name, len) == 0)
+            return i;
+    return -1;
+}
+
+static oblys_status take_value(int argc, char **argv, int *i, const char *eq,
+                               const char *name, const char **value, oblys_error *err)
+{
+    if (eq) {
+        *value = eq + 1;
+        return OBLYS_OK;
+    }
+    if (*i + 1 >= argc)
+        return error_set(err, OBLYS_EUSAGE, "option --%s needs a value", name);
+    *value = argv[++*i];
+    return OBLYS_OK;
+}
+
+static oblys_status parse_long(int argc, char **argv, int *i, const cli_option *opts,
+                               cli_args *out, oblys_error *err)
+{
+    const char *word = argv[*i] + 2;
+    const char *eq = strchr(word, '=');
+    size_t len = eq ? (size_t)(eq - word) : strlen(word);
+    if (len == 2 && strncmp(word, "db", 2) == 0)
+        return take_value(argc, argv, i, eq, "db", &out->db, err);
+    if (len == 4 && strncmp(word, "help", 4) == 0) {
+        out->help = true;
+        return OBLYS_OK;
+    }
+    int k = find_option(opts, word, len);
+    if (k < 0)
+        return error_set(err, OBLYS_EUSAGE, "unknown option --%.*s (see --help)", (int)len, word);
+    if (!opts[k].metavar) {
+        if (eq)
+            return error_set(err, OBLYS_EUSAGE, "option --%s takes no value", opts[k].name);
+        out->values[k] = "";
+        return OBLYS_OK;
+    }
+    return take_value(argc, argv, i, eq, opts[k].name, &out->values[k], err);
+}
+
+oblys_status cli_parse(int argc, char **argv, const cli_option *opts, cli_args *out,
+                       oblys_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->positional = xcalloc((size_t)argc + 1, sizeof *out->positional);
+    bool options_done = false;
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i];
+        if (options_done || arg[0] != '-' || strcmp(arg, "-") == 0) {
+            out->positional[out->npositional++] = argv[i];
+        } else if (strcmp(arg, "--") == 0) {
+            options_done = true;
+        } else if (strcmp(arg, "-h") == 0) {
+            out->help = true;
+        } else if (arg[1] == '-') {
+            oblys_status st = parse_long(argc, argv, &i, opts, out, err);
+            if (st != OBLYS_OK)
+                return st;
+        } else {
+            return error_set(err, OBLYS_EUSAGE, "unknown option %s (see --help)", arg);
+        }
+    }
+    return OBLYS_OK;
+}
+
+void cli_args_free(cli_args *a)
+{
+    free(a->positional);
+    a->positional = NULL;
+}
+
+const char *cli_value(const cli_args *a, const cli_option *opts, const char *name)
+{
+    int k = find_option(opts, name, strlen(name));
+    return k < 0 ? NULL : a->values[k];
+}
+
+bool cli_flag(const cli_args *a, const cli_option *opts, const char *name)
+{
+    return cli_value(a, opts, name) != NULL;
+}
+
+const char *cli_db_path(const cli_args *a, const char *global_db)
+{
+    if (a->db)
+        return a->db;
+    if (global_db)
+        return global_db;
+    const char *env = getenv("OBLYS_DB");
+    return env && *env ? env : "oblys.db";
+}
+
+void cli_print_help(const char *usage, const char *about, const cli_option *opts, FILE *f)
+{
+    fprintf(f, "usage: %s\n\n%s\n\noptions:\n", usage, about);
+    for (int i = 0; opts && opts[i].name; i++) {
+        char left[64];
+        snprintf(left, sizeof left, "--%s%s%s", opts[i].name, opts[i].metavar ? " " : "",
+                 opts[i].metavar ? opts[i].metavar : "");
+        fprintf(f, "  %-24s %s\n", left, opts[i].help);
+    }
+    fprintf(f, "  %-24s %s\n", "--db FILE",
+            "the database (default: $OBLYS_DB, else oblys.db in this folder)");
+    fprintf(f, "  %-24s %s\n", "-h, --help", "show this help and exit");
+}
+
+oblys_status cli_parse_year(const char *text, int *year, oblys_error *err)
+{
+    char *end = NULL;
+    long v = strtol(text, &end, 10);
+    if (end == text || *end || v < 1900 || v > 2100)
+        return error_set(err, OBLYS_EUSAGE, "\"%s\" is not a year from 1900 to 2100", text);
+    *year = (int)v;
+    return OBLYS_OK;
+}

@@ -1,0 +1,52 @@
+/*
+ * cmd_check.c - `oblys check`: every published derived figure against the
+ * value recomputed from the stored observations, classified as matches,
+ * consistent (within rounding) or inconsistent, inconsistent first.
+ */
+#include <stdio.h>
+
+#include "cli/commands.h"
+#include "db/db.h"
+#include "report/reports.h"
+
+static const cli_option OPTIONS[] = {
+    { "format", "FORMAT", "text (default), csv, json or md" },
+    { "strict", NULL, "exit with status 1 when any figure is inconsistent" },
+    { NULL, NULL, NULL },
+};
+
+int cmd_check(int argc, char **argv, const char *global_db)
+{
+    cli_args args;
+    int code = cli_begin("check", argc, argv, OPTIONS, "oblys check [--format FORMAT] [--strict]",
+                         "Compares every published derived figure in the database with the "
+                         "value the views recompute, and says whether the rounding of the "
+                         "published inputs explains any difference.", &args);
+    if (code >= 0)
+        return code;
+    oblys_error err = OBLYS_ERROR_INIT;
+    report_format format = FORMAT_TEXT;
+    const char *format_name = cli_value(&args, OPTIONS, "format");
+    sqlite3 *db = NULL;
+    report *r = NULL;
+    int n_inconsistent = 0;
+    oblys_status st = OBLYS_OK;
+    if (format_name && !report_format_parse(format_name, &format))
+        st = error_set(&err, OBLYS_EUSAGE, "unknown format \"%s\" (text, csv, json or md)",
+                       format_name);
+    if (st == OBLYS_OK)
+        st = db_open_current(cli_db_path(&args, global_db), DB_READ_ONLY, &db, &err);
+    if (st == OBLYS_OK)
+        st = report_check(db, &r, &n_inconsistent, &err);
+    if (st == OBLYS_OK) {
+        report_write(r, format, stdout);
+        code = n_inconsistent > 0 && cli_flag(&args, OPTIONS, "strict") ? OBLYS_EDATA : 0;
+    } else {
+        code = cli_fail("check", &err);
+    }
+    report_free(r);
+    db_close(db);
+    error_clear(&err);
+    cli_args_free(&args);
+    return code;
+}

@@ -1,0 +1,146 @@
+/*
+ * cmd_import.c - `oblys import FILE...`: each file in its own transaction.
+ * For every file, a summary line on stderr; for a rejected file, every
+ * problem as FILE:LINE:COLUMN: reason, and nothing of it is written.
+ * Exits 1 when any file was rejected.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "db/db.h"
+#include "import/import.h"
+
+static const cli_option OPTIONS[] = {
+    { "replace", NULL, "overwrite stored values that differ (default: refuse the file)" },
+    { "dry-run", NULL, "check everything and say what would change, but write nothing" },
+    { "decimal", "MARK", "decimal mark of numbers: auto (default), point or comma" },
+    { "delimiter", "CHAR", "CSV field separator: , ; or tab (default: detected)" },
+    { "kind", "KIND", "series, regions, indicators or published (default: detected)" },
+    { "max-errors", "N", "list at most N problems per file (default 20)" },
+    { NULL, NULL, NULL },
+};
+
+static const char ABOUT[] =
+    "Loads series (region, indicator, year, breakdowns, value) and metadata (regions,\n"
+    "indicators, published figures) from CSV or JSON files; docs/data-format.md\n"
+    "describes the formats. Each file is imported whole or not at all.";
+
+static oblys_status read_options(const cli_args *args, import_options *opt, size_t *limit,
+                                 oblys_error *err)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->replace = cli_flag(args, OPTIONS, "replace");
+    opt->dry_run = cli_flag(args, OPTIONS, "dry-run");
+    opt->kind = cli_value(args, OPTIONS, "kind");
+    const char *decimal = cli_value(args, OPTIONS, "decimal");
+    const char *delimiter = cli_value(args, OPTIONS, "delimiter");
+    const char *max_errors = cli_value(args, OPTIONS, "max-errors");
+    if (decimal && strcmp(decimal, "point") == 0)
+        opt->decimal = NUM_DECIMAL_POINT;
+    else if (decimal && strcmp(decimal, "comma") == 0)
+        opt->decimal = NUM_DECIMAL_COMMA;
+    else if (decimal && strcmp(decimal, "auto") != 0)
+        return error_set(err, OBLYS_EUSAGE, "--decimal takes auto, point or comma");
+    if (delimiter && strcmp(delimiter, "tab") == 0)
+        opt->delimiter = '\t';
+    else if (delimiter && strlen(delimiter) == 1 && strchr(",;\t|", delimiter[0]))
+        opt->delimiter = delimiter[0];
+    else if (delimiter)
+        return error_set(err, OBLYS_EUSAGE, "--delimiter takes , ; | or tab");
+    if (opt->kind && strcmp(opt->kind, "series") && strcmp(opt->kind, "regions")
+        && strcmp(opt->kind, "indicators") && strcmp(opt->kind, "published"))
+        return error_set(err, OBLYS_EUSAGE, "--kind takes series, regions, indicators or "
+                         "published");
+    *limit = DIAG_DEFAULT_LIMIT;
+    if (max_errors) {
+        char *end = NULL;
+        long n = strtol(max_errors, &end, 10);
+        if (end == max_errors || *end || n < 1 || n > 1000000)
+            return error_set(err, OBLYS_EUSAGE, "--max-errors takes a number from 1 up");
+        *limit = (size_t)n;
+    }
+    if (args->npositional == 0)
+        return error_set(err, OBLYS_EUSAGE, "name at least one file to import");
+    return OBLYS_OK;
+}
+
+static void print_summary(const char *path, const import_summary *s, bool dry_run,
+                          const char *verdict)
+{
+    const store_counts *c = &s->counts;
+    fprintf(stderr, "%s: %s%s: %lld rows read, %lld inserted, %lld replaced, %lld unchanged",
+            path, dry_run ? "dry run, " : "", s->kind, c->read, c->inserted, c->replaced,
+            c->unchanged);
+    if (c->duplicates)
+        fprintf(stderr, ", %lld duplicate", c->duplicates);
+    if (c->rejected)
+        fprintf(stderr, ", %lld rejected", c->rejected);
+    fprintf(stderr, "%s\n", verdict);
+}
+
+static void print_problems(const char *path, const diag_list *d)
+{
+    fputs(strbuf_str(&d->warnings), stderr);
+    if (d->nwarnings > d->limit)
+        fprintf(stderr, "%s: ... and %zu more warnings\n", path, d->nwarnings - d->limit);
+    fputs(strbuf_str(&d->lines), stderr);
+    if (d->count > d->limit)
+        fprintf(stderr, "%s: ... and %zu more problems (--max-errors shows more)\n", path,
+                d->count - d->limit);
+}
+
+/* Imports one file; returns its exit status. */
+static oblys_status import_one(sqlite3 *db, const char *path, const import_options *opt,
+                               size_t limit)
+{
+    diag_list diag;
+    diag_init(&diag, limit);
+    oblys_error err = OBLYS_ERROR_INIT;
+    import_summary summary;
+    oblys_status st = import_file(db, path, opt, &diag, &summary, &err);
+    print_problems(path, &diag);
+    if (st == OBLYS_OK) {
+        print_summary(path, &summary, opt->dry_run,
+                      opt->dry_run ? " (nothing written)" : "");
+    } else if (st == OBLYS_EDATA) {
+        fprintf(stderr, "%s: rejected: %zu problem%s; nothing from this file was written\n",
+                path, diag.count, diag.count == 1 ? "" : "s");
+    } else {
+        cli_fail("import", &err);
+    }
+    diag_free(&diag);
+    error_clear(&err);
+    return st;
+}
+
+int cmd_import(int argc, char **argv, const char *global_db)
+{
+    cli_args args;
+    int code = cli_begin("import", argc, argv, OPTIONS, "oblys import [OPTIONS] FILE...",
+                         ABOUT, &args);
+    if (code >= 0)
+        return code;
+    oblys_error err = OBLYS_ERROR_INIT;
+    import_options opt;
+    size_t limit = 0;
+    sqlite3 *db = NULL;
+    oblys_status st = read_options(&args, &opt, &limit, &err);
+    if (st == OBLYS_OK)
+        st = db_open_current(cli_db_path(&args, global_db), DB_READ_WRITE, &db, &err);
+    if (st != OBLYS_OK) {
+        code = cli_fail("import", &err);
+    } else {
+        code = 0;
+        for (size_t i = 0; i < args.npositional; i++) {
+            oblys_status file_st = import_one(db, args.positional[i], &opt, limit);
+            if (file_st != OBLYS_OK && code == 0)
+                code = (int)file_st;
+        }
+    }
+    db_close(db);
+    error_clear(&err);
+    cli_args_free(&args);
+    return code;
+}

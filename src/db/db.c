@@ -1,0 +1,105 @@
+/*
+ * db.c - opening an oblys database with the settings every command needs
+ * (see db.h).
+ */
+#include "db/db.h"
+
+#include <math.h>
+#include <stdbool.h>
+
+#include "db/migrate.h"
+
+static void sql_sqrt(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        return;
+    double x = sqlite3_value_double(argv[0]);
+    if (x < 0)
+        return;                         /* NULL, as SQLite's own sqrt() */
+    sqlite3_result_double(ctx, sqrt(x));
+}
+
+static void sql_pow(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL)
+        return;
+    sqlite3_result_double(ctx, pow(sqlite3_value_double(argv[0]), sqlite3_value_double(argv[1])));
+}
+
+/* SQLite has sqrt() and pow() only when built with
+ * SQLITE_ENABLE_MATH_FUNCTIONS (Debian's is); provide them otherwise. */
+static bool has_math_functions(sqlite3 *db)
+{
+    sqlite3_stmt *stmt = NULL;
+    bool ok = sqlite3_prepare_v2(db, "SELECT sqrt(4), pow(10, -1)", -1, &stmt, NULL) == SQLITE_OK;
+    sqlite3_finalize(stmt);
+    return ok;
+}
+
+static void register_math_functions(sqlite3 *db)
+{
+    int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+    sqlite3_create_function(db, "sqrt", 1, flags, NULL, sql_sqrt, NULL, NULL);
+    sqlite3_create_function(db, "pow", 2, flags, NULL, sql_pow, NULL, NULL);
+}
+
+static int open_flags(db_mode mode)
+{
+    switch (mode) {
+    case DB_READ_ONLY:
+        return SQLITE_OPEN_READONLY;
+    case DB_READ_WRITE:
+        return SQLITE_OPEN_READWRITE;
+    case DB_CREATE:
+        return SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    }
+    return SQLITE_OPEN_READONLY;
+}
+
+oblys_status db_open(const char *path, db_mode mode, sqlite3 **out, oblys_error *err)
+{
+    *out = NULL;
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(path, &db, open_flags(mode) | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        if (mode != DB_CREATE && rc == SQLITE_CANTOPEN)
+            error_set(err, OBLYS_EDB, "%s: cannot open the database (does it exist? "
+                      "create it with `oblys init --db %s`)", path, path);
+        else
+            error_set(err, OBLYS_EDB, "%s: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+        sqlite3_close(db);
+        return OBLYS_EDB;
+    }
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, 5000);
+    if (sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK) {
+        error_set(err, OBLYS_EDB, "%s: %s", path, sqlite3_errmsg(db));
+        sqlite3_close(db);
+        return OBLYS_EDB;
+    }
+    if (!has_math_functions(db))
+        register_math_functions(db);
+    *out = db;
+    return OBLYS_OK;
+}
+
+oblys_status db_open_current(const char *path, db_mode mode, sqlite3 **out, oblys_error *err)
+{
+    oblys_status st = db_open(path, mode, out, err);
+    if (st != OBLYS_OK)
+        return st;
+    st = migrate_require_current(*out, err);
+    if (st != OBLYS_OK) {
+        error_prefix(err, path);
+        db_close(*out);
+        *out = NULL;
+    }
+    return st;
+}
+
+void db_close(sqlite3 *db)
+{
+    sqlite3_close(db);
+}

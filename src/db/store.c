@@ -1,0 +1,515 @@
+/*
+ * store.c - one input file written in one transaction (see store.h).
+ *
+ * Every statement is prepared once per file and reused for every row;
+ * the prepared statements are named for what they do.
+ */
+#include "db/store.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum {
+    Q_LOAD_INSERT, Q_LOAD_COUNTS,
+    Q_OBS_FIND, Q_OBS_INSERT, Q_OBS_UPDATE,
+    Q_REGION_FIND, Q_REGION_INSERT, Q_REGION_UPDATE, Q_REGION_RESOLVE,
+    Q_INDICATOR_FIND, Q_INDICATOR_INSERT, Q_INDICATOR_UPDATE,
+    Q_PUBLISHED_FIND, Q_PUBLISHED_INSERT, Q_PUBLISHED_UPDATE,
+    Q_SETTLEMENT_EXISTS, Q_SEX_EXISTS, Q_MEASURE_EXISTS, Q_INDICATOR_EXISTS,
+    Q_COUNT
+};
+
+static const char *const QUERIES[Q_COUNT] = {
+    [Q_LOAD_INSERT] = "INSERT INTO load (file, kind, loaded_at) VALUES (?1, ?2, ?3)",
+    [Q_LOAD_COUNTS] = "UPDATE load SET n_read = ?2, n_inserted = ?3, n_replaced = ?4, "
+                      "n_unchanged = ?5 WHERE id = ?1",
+    [Q_OBS_FIND] = "SELECT o.value, o.decimals, o.missing, o.load_id, o.source_line, l.file "
+                   "FROM observation o JOIN load l ON l.id = o.load_id "
+                   "WHERE o.region = ?1 AND o.indicator = ?2 AND o.year = ?3 "
+                   "AND o.settlement = ?4 AND o.sex = ?5",
+    [Q_OBS_INSERT] = "INSERT INTO observation (region, indicator, year, settlement, sex, "
+                     "value, decimals, missing, load_id, source_line) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    [Q_OBS_UPDATE] = "UPDATE observation SET value = ?6, decimals = ?7, missing = ?8, "
+                     "load_id = ?9, source_line = ?10 WHERE region = ?1 AND indicator = ?2 "
+                     "AND year = ?3 AND settlement = ?4 AND sex = ?5",
+    [Q_REGION_FIND] = "SELECT name, kind, kato, iso_3166_2, name_ru, name_kk "
+                      "FROM region WHERE code = ?1",
+    [Q_REGION_INSERT] = "INSERT INTO region (code, name, kind, kato, iso_3166_2, name_ru, name_kk) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [Q_REGION_UPDATE] = "UPDATE region SET name = ?2, kind = ?3, kato = ?4, iso_3166_2 = ?5, "
+                        "name_ru = ?6, name_kk = ?7 WHERE code = ?1",
+    [Q_REGION_RESOLVE] = "SELECT code FROM region WHERE code = ?1 OR name = ?1 "
+                         "OR name_ru = ?1 COLLATE NOCASE OR name_kk = ?1 COLLATE NOCASE LIMIT 2",
+    [Q_INDICATOR_FIND] = "SELECT name, unit, polarity, decimals, in_index, position, source "
+                         "FROM indicator WHERE code = ?1",
+    [Q_INDICATOR_INSERT] = "INSERT INTO indicator (code, name, unit, polarity, decimals, "
+                           "in_index, position, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [Q_INDICATOR_UPDATE] = "UPDATE indicator SET name = ?2, unit = ?3, polarity = ?4, "
+                           "decimals = ?5, in_index = ?6, position = ?7, source = ?8 "
+                           "WHERE code = ?1",
+    [Q_PUBLISHED_FIND] = "SELECT p.id, p.value, p.decimals, p.load_id, p.source_line, l.file "
+                         "FROM published p JOIN load l ON l.id = p.load_id "
+                         "WHERE p.source = ?1 AND p.measure = ?2 AND p.indicator IS ?3 "
+                         "AND p.region IS ?4 AND p.year = ?5 AND p.base_year IS ?6 "
+                         "AND p.settlement = ?7 AND p.sex = ?8",
+    [Q_PUBLISHED_INSERT] = "INSERT INTO published (source, measure, indicator, region, year, "
+                           "base_year, settlement, sex, value, decimals, load_id, source_line) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    [Q_PUBLISHED_UPDATE] = "UPDATE published SET value = ?9, decimals = ?10, load_id = ?11, "
+                           "source_line = ?12 WHERE id = ?13",
+    [Q_SETTLEMENT_EXISTS] = "SELECT 1 FROM settlement WHERE code = ?1",
+    [Q_SEX_EXISTS] = "SELECT 1 FROM sex WHERE code = ?1",
+    [Q_MEASURE_EXISTS] = "SELECT 1 FROM published_measure WHERE code = ?1",
+    [Q_INDICATOR_EXISTS] = "SELECT 1 FROM indicator WHERE code = ?1",
+};
+
+struct store {
+    sqlite3 *db;
+    sqlite3_stmt *stmt[Q_COUNT];
+    long long load_id;
+    bool replace;
+    bool open;              /* transaction still running */
+    store_counts counts;
+    char *resolved_code;    /* last store_find_region() answer */
+};
+
+static sqlite3_stmt *query(store *s, int which)
+{
+    sqlite3_stmt *stmt = s->stmt[which];
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    return stmt;
+}
+
+static void bind_text_or_null(sqlite3_stmt *stmt, int index, const char *text)
+{
+    if (text && *text)
+        sqlite3_bind_text(stmt, index, text, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(stmt, index);
+}
+
+static store_result sql_failure(store *s, strbuf *detail)
+{
+    strbuf_reset(detail);
+    strbuf_append(detail, sqlite3_errmsg(s->db));
+    return STORE_FAILED;
+}
+
+static store_result step_done(store *s, sqlite3_stmt *stmt, store_result ok, strbuf *detail)
+{
+    return sqlite3_step(stmt) == SQLITE_DONE ? ok : sql_failure(s, detail);
+}
+
+static void utc_now(char out[32])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static oblys_status prepare_all(store *s, oblys_error *err)
+{
+    for (int i = 0; i < Q_COUNT; i++) {
+        if (sqlite3_prepare_v3(s->db, QUERIES[i], -1, SQLITE_PREPARE_PERSISTENT,
+                               &s->stmt[i], NULL) != SQLITE_OK)
+            return error_set(err, OBLYS_EDB, "cannot prepare a statement: %s",
+                             sqlite3_errmsg(s->db));
+    }
+    return OBLYS_OK;
+}
+
+static oblys_status insert_load(store *s, const char *file, const char *kind, oblys_error *err)
+{
+    char stamp[32];
+    utc_now(stamp);
+    sqlite3_stmt *stmt = query(s, Q_LOAD_INSERT);
+    sqlite3_bind_text(stmt, 1, file, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, stamp, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(stmt) != SQLITE_DONE)
+        return error_set(err, OBLYS_EDB, "cannot record the load: %s", sqlite3_errmsg(s->db));
+    s->load_id = sqlite3_last_insert_rowid(s->db);
+    return OBLYS_OK;
+}
+
+oblys_status store_open(sqlite3 *db, const char *file, const char *kind, bool replace,
+                        store **out, oblys_error *err)
+{
+    store *s = xcalloc(1, sizeof *s);
+    s->db = db;
+    s->replace = replace;
+    *out = NULL;
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+        error_set(err, OBLYS_EDB, "cannot start a transaction: %s", sqlite3_errmsg(db));
+        free(s);
+        return OBLYS_EDB;
+    }
+    s->open = true;
+    oblys_status st = prepare_all(s, err);
+    if (st == OBLYS_OK)
+        st = insert_load(s, file, kind, err);
+    if (st != OBLYS_OK) {
+        store_close(s);
+        return st;
+    }
+    *out = s;
+    return OBLYS_OK;
+}
+
+/* ---- observations ---- */
+
+static void describe_value(strbuf *out, bool has_value, double value, int decimals,
+                           const char *missing)
+{
+    if (has_value)
+        strbuf_printf(out, "%.*f", decimals, value);
+    else
+        strbuf_printf(out, "missing (%s)", missing ? missing : "?");
+}
+
+/* "line 3 of this file has 5.9" or "the database has 5.9 (from F, line 3)" */
+static void describe_stored(store *s, strbuf *out, sqlite3_stmt *found, int value_col,
+                            int load_col, int line_col, int file_col, const char *missing)
+{
+    long long load_id = sqlite3_column_int64(found, load_col);
+    long long line = sqlite3_column_int64(found, line_col);
+    strbuf_reset(out);
+    if (load_id == s->load_id)
+        strbuf_printf(out, "line %lld of this file has ", line);
+    else
+        strbuf_append(out, "the database has ");
+    describe_value(out, sqlite3_column_type(found, value_col) != SQLITE_NULL,
+                   sqlite3_column_double(found, value_col),
+                   sqlite3_column_int(found, value_col + 1), missing);
+    if (load_id != s->load_id)
+        strbuf_printf(out, " (from %s, line %lld)", sqlite3_column_text(found, file_col), line);
+}
+
+static void bind_observation(sqlite3_stmt *stmt, const obs_record *r, long long load_id)
+{
+    sqlite3_bind_text(stmt, 1, r->region, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, r->indicator, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 3, r->year);
+    sqlite3_bind_text(stmt, 4, r->settlement, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 5, r->sex, -1, SQLITE_STATIC);
+    if (r->has_value) {
+        sqlite3_bind_double(stmt, 6, r->value);
+        sqlite3_bind_int(stmt, 7, r->decimals);
+        sqlite3_bind_null(stmt, 8);
+    } else {
+        sqlite3_bind_null(stmt, 6);
+        sqlite3_bind_null(stmt, 7);
+        sqlite3_bind_text(stmt, 8, r->missing, -1, SQLITE_STATIC);
+    }
+    sqlite3_bind_int64(stmt, 9, load_id);
+    sqlite3_bind_int64(stmt, 10, r->line);
+}
+
+static bool same_observation(sqlite3_stmt *found, const obs_record *r)
+{
+    bool stored_has_value = sqlite3_column_type(found, 0) != SQLITE_NULL;
+    if (stored_has_value != r->has_value)
+        return false;
+    if (r->has_value)
+        return sqlite3_column_double(found, 0) == r->value
+            && sqlite3_column_int(found, 1) == r->decimals;
+    const char *missing = (const char *)sqlite3_column_text(found, 2);
+    return missing && r->missing && strcmp(missing, r->missing) == 0;
+}
+
+store_result store_observation(store *s, const obs_record *r, strbuf *detail)
+{
+    sqlite3_stmt *find = query(s, Q_OBS_FIND);
+    bind_observation(find, r, s->load_id);
+    int rc = sqlite3_step(find);
+    if (rc == SQLITE_DONE) {
+        sqlite3_stmt *insert = query(s, Q_OBS_INSERT);
+        bind_observation(insert, r, s->load_id);
+        store_result res = step_done(s, insert, STORE_INSERTED, detail);
+        if (res == STORE_INSERTED)
+            s->counts.inserted++;
+        return res;
+    }
+    if (rc != SQLITE_ROW)
+        return sql_failure(s, detail);
+    long long load_id = sqlite3_column_int64(find, 3);
+    bool same = same_observation(find, r);
+    describe_stored(s, detail, find, 0, 3, 4, 5, (const char *)sqlite3_column_text(find, 2));
+    if (load_id == s->load_id) {
+        if (same)
+            s->counts.duplicates++;
+        return same ? STORE_DUPLICATE : STORE_CONFLICT_IN_FILE;
+    }
+    if (same) {
+        s->counts.unchanged++;
+        return STORE_UNCHANGED;
+    }
+    if (!s->replace)
+        return STORE_CONFLICT;
+    sqlite3_stmt *update = query(s, Q_OBS_UPDATE);
+    bind_observation(update, r, s->load_id);
+    store_result res = step_done(s, update, STORE_REPLACED, detail);
+    if (res == STORE_REPLACED)
+        s->counts.replaced++;
+    return res;
+}
+
+/* ---- metadata: regions and indicators ---- */
+
+static bool same_text(sqlite3_stmt *stmt, int col, const char *text)
+{
+    const char *stored = (const char *)sqlite3_column_text(stmt, col);
+    bool text_empty = !text || !*text;
+    if (!stored)
+        return text_empty;
+    return !text_empty && strcmp(stored, text) == 0;
+}
+
+static bool same_int(sqlite3_stmt *stmt, int col, bool present, int value)
+{
+    if (sqlite3_column_type(stmt, col) == SQLITE_NULL)
+        return !present;
+    return present && sqlite3_column_int(stmt, col) == value;
+}
+
+/* Inserts when find returned nothing, counts unchanged when same, and
+ * otherwise updates (with --replace) or reports a conflict. */
+static store_result settle_metadata(store *s, int find_rc, bool same, sqlite3_stmt *insert,
+                                    sqlite3_stmt *update, strbuf *detail)
+{
+    if (find_rc == SQLITE_DONE) {
+        store_result res = step_done(s, insert, STORE_INSERTED, detail);
+        if (res == STORE_INSERTED)
+            s->counts.inserted++;
+        return res;
+    }
+    if (find_rc != SQLITE_ROW)
+        return sql_failure(s, detail);
+    if (same) {
+        s->counts.unchanged++;
+        return STORE_UNCHANGED;
+    }
+    if (!s->replace)
+        return STORE_CONFLICT;
+    store_result res = step_done(s, update, STORE_REPLACED, detail);
+    if (res == STORE_REPLACED)
+        s->counts.replaced++;
+    return res;
+}
+
+static void bind_region(sqlite3_stmt *stmt, const region_record *r)
+{
+    sqlite3_bind_text(stmt, 1, r->code, -1, SQLITE_STATIC);
+    bind_text_or_null(stmt, 2, r->name);
+    bind_text_or_null(stmt, 3, r->kind);
+    bind_text_or_null(stmt, 4, r->kato);
+    bind_text_or_null(stmt, 5, r->iso_3166_2);
+    bind_text_or_null(stmt, 6, r->name_ru);
+    bind_text_or_null(stmt, 7, r->name_kk);
+}
+
+store_result store_region(store *s, const region_record *r, strbuf *detail)
+{
+    sqlite3_stmt *find = query(s, Q_REGION_FIND);
+    sqlite3_bind_text(find, 1, r->code, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(find);
+    bool same = rc == SQLITE_ROW && same_text(find, 0, r->name) && same_text(find, 1, r->kind)
+        && same_text(find, 2, r->kato) && same_text(find, 3, r->iso_3166_2)
+        && same_text(find, 4, r->name_ru) && same_text(find, 5, r->name_kk);
+    strbuf_reset(detail);
+    if (rc == SQLITE_ROW)
+        strbuf_printf(detail, "the database has region %s as \"%s\" (%s, KATO %s, ISO %s)",
+                      r->code, sqlite3_column_text(find, 0), sqlite3_column_text(find, 1),
+                      sqlite3_column_text(find, 2), sqlite3_column_text(find, 3));
+    sqlite3_stmt *insert = query(s, Q_REGION_INSERT);
+    bind_region(insert, r);
+    sqlite3_stmt *update = query(s, Q_REGION_UPDATE);
+    bind_region(update, r);
+    return settle_metadata(s, rc, same, insert, update, detail);
+}
+
+static void bind_indicator(sqlite3_stmt *stmt, const indicator_record *r)
+{
+    sqlite3_bind_text(stmt, 1, r->code, -1, SQLITE_STATIC);
+    bind_text_or_null(stmt, 2, r->name);
+    bind_text_or_null(stmt, 3, r->unit);
+    sqlite3_bind_int(stmt, 4, r->polarity);
+    sqlite3_bind_int(stmt, 5, r->decimals);
+    sqlite3_bind_int(stmt, 6, r->in_index);
+    if (r->has_position)
+        sqlite3_bind_int(stmt, 7, r->position);
+    else
+        sqlite3_bind_null(stmt, 7);
+    bind_text_or_null(stmt, 8, r->source);
+}
+
+store_result store_indicator(store *s, const indicator_record *r, strbuf *detail)
+{
+    sqlite3_stmt *find = query(s, Q_INDICATOR_FIND);
+    sqlite3_bind_text(find, 1, r->code, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(find);
+    bool same = rc == SQLITE_ROW && same_text(find, 0, r->name) && same_text(find, 1, r->unit)
+        && same_int(find, 2, true, r->polarity) && same_int(find, 3, true, r->decimals)
+        && same_int(find, 4, true, r->in_index)
+        && same_int(find, 5, r->has_position, r->position) && same_text(find, 6, r->source);
+    strbuf_reset(detail);
+    if (rc == SQLITE_ROW)
+        strbuf_printf(detail, "the database has indicator %s as \"%s\" in %s, polarity %d, "
+                      "%d decimals, in_index %d", r->code, sqlite3_column_text(find, 0),
+                      sqlite3_column_text(find, 1), sqlite3_column_int(find, 2),
+                      sqlite3_column_int(find, 3), sqlite3_column_int(find, 4));
+    sqlite3_stmt *insert = query(s, Q_INDICATOR_INSERT);
+    bind_indicator(insert, r);
+    sqlite3_stmt *update = query(s, Q_INDICATOR_UPDATE);
+    bind_indicator(update, r);
+    return settle_metadata(s, rc, same, insert, update, detail);
+}
+
+/* ---- published figures ---- */
+
+static void bind_published(sqlite3_stmt *stmt, const published_record *r, long long load_id)
+{
+    sqlite3_bind_text(stmt, 1, r->source, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, r->measure, -1, SQLITE_STATIC);
+    bind_text_or_null(stmt, 3, r->indicator);
+    bind_text_or_null(stmt, 4, r->region);
+    sqlite3_bind_int(stmt, 5, r->year);
+    if (r->base_year)
+        sqlite3_bind_int(stmt, 6, r->base_year);
+    else
+        sqlite3_bind_null(stmt, 6);
+    sqlite3_bind_text(stmt, 7, r->settlement, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 8, r->sex, -1, SQLITE_STATIC);
+    sqlite3_bind_double(stmt, 9, r->value);
+    sqlite3_bind_int(stmt, 10, r->decimals);
+    sqlite3_bind_int64(stmt, 11, load_id);
+    sqlite3_bind_int64(stmt, 12, r->line);
+}
+
+store_result store_published(store *s, const published_record *r, strbuf *detail)
+{
+    sqlite3_stmt *find = query(s, Q_PUBLISHED_FIND);
+    bind_published(find, r, s->load_id);
+    int rc = sqlite3_step(find);
+    if (rc == SQLITE_DONE) {
+        sqlite3_stmt *insert = query(s, Q_PUBLISHED_INSERT);
+        bind_published(insert, r, s->load_id);
+        store_result res = step_done(s, insert, STORE_INSERTED, detail);
+        if (res == STORE_INSERTED)
+            s->counts.inserted++;
+        return res;
+    }
+    if (rc != SQLITE_ROW)
+        return sql_failure(s, detail);
+    long long id = sqlite3_column_int64(find, 0);
+    long long load_id = sqlite3_column_int64(find, 3);
+    bool same = sqlite3_column_double(find, 1) == r->value && sqlite3_column_int(find, 2) == r->decimals;
+    describe_stored(s, detail, find, 1, 3, 4, 5, NULL);
+    if (load_id == s->load_id) {
+        if (same)
+            s->counts.duplicates++;
+        return same ? STORE_DUPLICATE : STORE_CONFLICT_IN_FILE;
+    }
+    if (same) {
+        s->counts.unchanged++;
+        return STORE_UNCHANGED;
+    }
+    if (!s->replace)
+        return STORE_CONFLICT;
+    sqlite3_stmt *update = query(s, Q_PUBLISHED_UPDATE);
+    bind_published(update, r, s->load_id);
+    sqlite3_bind_int64(update, 13, id);
+    store_result res = step_done(s, update, STORE_REPLACED, detail);
+    if (res == STORE_REPLACED)
+        s->counts.replaced++;
+    return res;
+}
+
+/* ---- look-ups ---- */
+
+bool store_find_region(store *s, const char *text, const char **code)
+{
+    sqlite3_stmt *stmt = query(s, Q_REGION_RESOLVE);
+    sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
+    if (sqlite3_step(stmt) != SQLITE_ROW)
+        return false;
+    free(s->resolved_code);
+    s->resolved_code = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        return false;               /* ambiguous */
+    *code = s->resolved_code;
+    return true;
+}
+
+bool store_code_exists(store *s, code_table table, const char *code)
+{
+    static const int which[] = {
+        [CODE_SETTLEMENT] = Q_SETTLEMENT_EXISTS,
+        [CODE_SEX] = Q_SEX_EXISTS,
+        [CODE_MEASURE] = Q_MEASURE_EXISTS,
+        [CODE_INDICATOR] = Q_INDICATOR_EXISTS,
+    };
+    sqlite3_stmt *stmt = query(s, which[table]);
+    sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+    return sqlite3_step(stmt) == SQLITE_ROW;
+}
+
+store_counts *store_counts_of(store *s)
+{
+    return &s->counts;
+}
+
+/* ---- end of the transaction ---- */
+
+static void finalize_all(store *s)
+{
+    for (int i = 0; i < Q_COUNT; i++) {
+        sqlite3_finalize(s->stmt[i]);
+        s->stmt[i] = NULL;
+    }
+}
+
+oblys_status store_commit(store *s, oblys_error *err)
+{
+    sqlite3_stmt *stmt = query(s, Q_LOAD_COUNTS);
+    sqlite3_bind_int64(stmt, 1, s->load_id);
+    sqlite3_bind_int64(stmt, 2, s->counts.read);
+    sqlite3_bind_int64(stmt, 3, s->counts.inserted);
+    sqlite3_bind_int64(stmt, 4, s->counts.replaced);
+    sqlite3_bind_int64(stmt, 5, s->counts.unchanged + s->counts.duplicates);
+    if (sqlite3_step(stmt) != SQLITE_DONE) {
+        error_set(err, OBLYS_EDB, "cannot record the load: %s", sqlite3_errmsg(s->db));
+        store_rollback(s);
+        return OBLYS_EDB;
+    }
+    finalize_all(s);
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        error_set(err, OBLYS_EDB, "cannot commit: %s", sqlite3_errmsg(s->db));
+        store_rollback(s);
+        return OBLYS_EDB;
+    }
+    s->open = false;
+    return OBLYS_OK;
+}
+
+void store_rollback(store *s)
+{
+    finalize_all(s);
+    if (s->open)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->open = false;
+}
+
+void store_close(store *s)
+{
+    if (!s)
+        return;
+    store_rollback(s);
+    free(s->resolved_code);
+    free(s);
+}

@@ -1,0 +1,105 @@
+/*
+ * store.h - writing one input file into the database, all or nothing.
+ *
+ * A store is one transaction and one row in the `load` table. Readers hand
+ * it validated records one at a time; it decides, per record, whether the
+ * record is new (inserted), already there with the same content
+ * (unchanged), a second copy of a row of the same file (duplicate), or a
+ * different value for something already stored (conflict, or replaced
+ * when the user asked for --replace). Nothing is visible to other
+ * connections until store_commit(); store_rollback() leaves the database
+ * byte for byte as it was.
+ */
+#ifndef OBLYS_STORE_H
+#define OBLYS_STORE_H
+
+#include <stdbool.h>
+#include <sqlite3.h>
+
+#include "util/error.h"
+#include "util/strbuf.h"
+
+typedef struct store store;
+
+typedef enum {
+    STORE_INSERTED,
+    STORE_UNCHANGED,
+    STORE_REPLACED,
+    STORE_DUPLICATE,    /* same key and content as an earlier row of this file */
+    STORE_CONFLICT,     /* same key, different content stored before: *detail says what */
+    STORE_CONFLICT_IN_FILE, /* same key, different content, earlier in this file */
+    STORE_FAILED        /* SQL error: *detail has SQLite's message */
+} store_result;
+
+typedef struct {
+    long long read, inserted, replaced, unchanged, duplicates, rejected;
+} store_counts;
+
+typedef struct {
+    const char *region;         /* region code, already resolved */
+    const char *indicator;
+    int year;
+    const char *settlement;
+    const char *sex;
+    bool has_value;
+    double value;
+    int decimals;
+    const char *missing;        /* missing_reason code when !has_value */
+    long long line;
+} obs_record;
+
+typedef struct {
+    const char *code, *name, *kind, *kato, *iso_3166_2, *name_ru, *name_kk;
+    long long line;
+} region_record;
+
+typedef struct {
+    const char *code, *name, *unit, *source;
+    int polarity, decimals, in_index;
+    bool has_position;
+    int position;
+    long long line;
+} indicator_record;
+
+typedef struct {
+    const char *source, *measure;
+    const char *indicator, *region;     /* NULL when not applicable */
+    int year, base_year;                /* base_year 0: not applicable */
+    const char *settlement, *sex;
+    double value;
+    int decimals;
+    long long line;
+} published_record;
+
+typedef enum {
+    CODE_SETTLEMENT,
+    CODE_SEX,
+    CODE_MEASURE,
+    CODE_INDICATOR
+} code_table;
+
+/* Starts the transaction and the load record for file (of kind, e.g.
+ * "series"). With replace, conflicting values overwrite stored ones. */
+oblys_status store_open(sqlite3 *db, const char *file, const char *kind, bool replace,
+                        store **out, oblys_error *err);
+
+store_result store_observation(store *s, const obs_record *r, strbuf *detail);
+store_result store_region(store *s, const region_record *r, strbuf *detail);
+store_result store_indicator(store *s, const indicator_record *r, strbuf *detail);
+store_result store_published(store *s, const published_record *r, strbuf *detail);
+
+/* Finds the region whose code, English, Russian or Kazakh name is text
+ * (ASCII case ignored). Returns true and sets *code (owned by the store,
+ * valid until the next call) when exactly one matches. */
+bool store_find_region(store *s, const char *text, const char **code);
+bool store_code_exists(store *s, code_table table, const char *code);
+
+/* Counts so far; `rejected` is the reader's to add to. */
+store_counts *store_counts_of(store *s);
+
+oblys_status store_commit(store *s, oblys_error *err);
+void store_rollback(store *s);
+/* Frees the store; rolls back if neither commit nor rollback was called. */
+void store_close(store *s);
+
+#endif

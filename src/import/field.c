@@ -1,0 +1,199 @@
+/*
+ * field.c - typed, validated fields of an import_row (see field.h).
+ */
+#include "import/field.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import/number.h"
+
+bool field_text(import_ctx *ctx, const import_row *row, const char *name, const char **out)
+{
+    const char *text = row_get(row, name);
+    if (!text || !*text) {
+        ctx_error(ctx, row, name, "%s is empty", name);
+        return false;
+    }
+    *out = text;
+    return true;
+}
+
+const char *field_optional(const import_row *row, const char *name)
+{
+    const char *text = row_get(row, name);
+    return text && *text ? text : NULL;
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return false;
+    return true;
+}
+
+/* "2021" or "2021-12-31" (a date stands for its year). */
+static bool parse_year_text(const char *text, int *year)
+{
+    size_t n = strlen(text);
+    bool plain = n == 4 && all_digits(text, 4);
+    bool date = n == 10 && all_digits(text, 4) && text[4] == '-' && all_digits(text + 5, 2)
+        && text[7] == '-' && all_digits(text + 8, 2);
+    if (!plain && !date)
+        return false;
+    *year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+    return true;
+}
+
+bool field_year(import_ctx *ctx, const import_row *row, const char *name, bool required, int *out)
+{
+    const char *text = field_optional(row, name);
+    *out = 0;
+    if (!text) {
+        if (required)
+            ctx_error(ctx, row, name, "%s is empty", name);
+        return !required;
+    }
+    int year = 0;
+    if (!parse_year_text(text, &year)) {
+        ctx_error(ctx, row, name, "\"%s\" is not a year (expected e.g. 2021 or 2021-12-31)", text);
+        return false;
+    }
+    if (year < 1900 || year > 2100) {
+        ctx_error(ctx, row, name, "year %d is outside 1900..2100", year);
+        return false;
+    }
+    *out = year;
+    return true;
+}
+
+bool field_int(import_ctx *ctx, const import_row *row, const char *name, int min, int max,
+               bool required, bool *present, int *out)
+{
+    const char *text = field_optional(row, name);
+    *present = false;
+    if (!text) {
+        if (required)
+            ctx_error(ctx, row, name, "%s is empty", name);
+        return !required;
+    }
+    char *end = NULL;
+    long v = strtol(text, &end, 10);
+    if (end == text || *end != '\0' || v < min || v > max) {
+        ctx_error(ctx, row, name, "\"%s\" is not a whole number from %d to %d", text, min, max);
+        return false;
+    }
+    *present = true;
+    *out = (int)v;
+    return true;
+}
+
+bool field_bool(import_ctx *ctx, const import_row *row, const char *name, int dflt, int *out)
+{
+    const char *text = field_optional(row, name);
+    *out = dflt;
+    if (!text)
+        return true;
+    static const char *const yes[] = { "true", "1", "yes" };
+    static const char *const no[] = { "false", "0", "no" };
+    for (size_t i = 0; i < 3; i++) {
+        if (strcmp(text, yes[i]) == 0) {
+            *out = 1;
+            return true;
+        }
+        if (strcmp(text, no[i]) == 0) {
+            *out = 0;
+            return true;
+        }
+    }
+    ctx_error(ctx, row, name, "\"%s\" is not true or false", text);
+    return false;
+}
+
+static const char *missing_code(num_missing m)
+{
+    switch (m) {
+    case NUM_MISSING_EMPTY:
+        return "empty";
+    case NUM_MISSING_NIL:
+        return "nil";
+    case NUM_MISSING_NOT_AVAILABLE:
+        return "not_available";
+    case NUM_MISSING_CONFIDENTIAL:
+        return "confidential";
+    case NUM_MISSING_NONE:
+        break;
+    }
+    return NULL;
+}
+
+bool field_value(import_ctx *ctx, const import_row *row, const char *name, bool *has_value,
+                 double *value, int *decimals, const char **missing)
+{
+    const char *text = row_get(row, name);
+    num_result res;
+    switch (num_parse(text ? text : "", ctx->opt->decimal, &res)) {
+    case NUM_VALUE:
+        *has_value = true;
+        *value = res.value;
+        *decimals = res.decimals;
+        *missing = NULL;
+        return true;
+    case NUM_MISSING:
+        *has_value = false;
+        *missing = missing_code(res.missing);
+        return true;
+    case NUM_AMBIGUOUS:
+        ctx_error(ctx, row, name, "\"%s\" is ambiguous: the separator may be a decimal mark or "
+                  "group thousands; say which with --decimal point or --decimal comma", text);
+        return false;
+    case NUM_INVALID:
+        break;
+    }
+    ctx_error(ctx, row, name, "\"%s\" is not a number or a missing-value marker", text);
+    return false;
+}
+
+bool field_code(import_ctx *ctx, const import_row *row, const char *name, code_table table,
+                const char *dflt, const char **out)
+{
+    const char *text = field_optional(row, name);
+    if (!text) {
+        if (!dflt) {
+            ctx_error(ctx, row, name, "%s is empty", name);
+            return false;
+        }
+        text = dflt;
+    }
+    if (!store_code_exists(ctx->store, table, text)) {
+        static const char *const hint[] = {
+            [CODE_SETTLEMENT] = "expected total, urban or rural",
+            [CODE_SEX] = "expected total, male or female",
+            [CODE_MEASURE] = "expected gap_ratio, max_value, min_value, index_base, ratio_pct, "
+                             "index or rank",
+            [CODE_INDICATOR] = "import its metadata first (see docs/data-format.md)",
+        };
+        ctx_error(ctx, row, name, "unknown %s \"%s\" (%s)", name, text, hint[table]);
+        return false;
+    }
+    *out = text;
+    return true;
+}
+
+bool field_region(import_ctx *ctx, const import_row *row, const char *name, strbuf *code)
+{
+    const char *text = NULL;
+    if (!field_text(ctx, row, name, &text))
+        return false;
+    const char *found = NULL;
+    if (!store_find_region(ctx->store, text, &found)) {
+        ctx_error(ctx, row, name, "unknown region \"%s\" (not a code or name in the region "
+                  "table; import regions first, see docs/data-format.md)", text);
+        return false;
+    }
+    strbuf_reset(code);
+    strbuf_append(code, found);
+    return true;
+}

@@ -1,0 +1,83 @@
+/*
+ * import.c - one file, one transaction: opens the file, lets the reader
+ * for its format feed rows to the handler of its kind, then commits only
+ * if no row had a problem (see import.h).
+ */
+#include "import/import.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "import/session.h"
+
+oblys_status session_begin(import_session *s, const import_kind *kind)
+{
+    s->kind = kind;
+    return store_open(s->db, s->path, kind->name, s->opt->replace, &s->ctx.store, s->err);
+}
+
+void session_row(import_session *s, const import_row *row)
+{
+    store_counts_of(s->ctx.store)->read++;
+    s->kind->handle_row(&s->ctx, row);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* JSON by extension, or by a first non-blank character of { or [. */
+static bool looks_like_json(const char *path, FILE *f)
+{
+    if (ends_with(path, ".json") || ends_with(path, ".JSON"))
+        return true;
+    int c;
+    while ((c = getc(f)) == ' ' || c == '\n' || c == '\r' || c == '\t')
+        ;
+    rewind(f);
+    return c == '{' || c == '[';
+}
+
+static oblys_status finish(import_session *s, oblys_status st, import_summary *summary)
+{
+    store *st_store = s->ctx.store;
+    if (st_store) {
+        summary->counts = *store_counts_of(st_store);
+        summary->kind = s->kind->name;
+    }
+    if (st == OBLYS_OK && s->diag->count > 0)
+        st = OBLYS_EDATA;
+    if (st_store) {
+        if (st == OBLYS_OK && !s->opt->dry_run)
+            st = store_commit(st_store, s->err);
+        store_close(st_store);          /* rolls back unless committed */
+        s->ctx.store = NULL;
+    }
+    return st;
+}
+
+oblys_status import_file(sqlite3 *db, const char *path, const import_options *opt,
+                         diag_list *diag, import_summary *summary, oblys_error *err)
+{
+    memset(summary, 0, sizeof *summary);
+    summary->kind = "unknown";
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return error_set(err, OBLYS_EIO, "%s: cannot open: %s", path, strerror(errno));
+    import_session s = {
+        .db = db, .path = path, .opt = opt, .diag = diag, .kind = NULL,
+        .ctx = { .store = NULL, .diag = diag, .opt = opt,
+                 .location = STRBUF_INIT, .detail = STRBUF_INIT },
+        .err = err,
+    };
+    oblys_status st = looks_like_json(path, f) ? json_source_read(&s, f) : csv_source_read(&s, f);
+    if (st == OBLYS_OK && ferror(f))
+        st = error_set(err, OBLYS_EIO, "%s: read error", path);
+    st = finish(&s, st, summary);
+    fclose(f);
+    strbuf_free(&s.ctx.location);
+    strbuf_free(&s.ctx.detail);
+    return st;
+}

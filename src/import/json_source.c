@@ -1,0 +1,171 @@
+/*
+ * json_source.c - reads a JSON file of the form
+ *     { "observations": [ {"region": "Akmola", "indicator": ..., ...}, ... ] }
+ * (or "regions", "indicators", "published") and hands each object to the
+ * import session as a named row. The top-level key says the kind.
+ *
+ * Strings are taken as they are; numbers are turned into their shortest
+ * exact text (so 5.9 stays "5.9"); true/false become "true"/"false"; null
+ * is an empty field. Nested arrays or objects inside a row are errors.
+ * Locations are element paths ("observations[3].value"), because JSON
+ * values have no useful line of their own once parsed; syntax errors give
+ * a line and column.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "import/session.h"
+
+static oblys_status read_all(import_session *s, FILE *f, strbuf *out)
+{
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        strbuf_append_len(out, chunk, n);
+    if (ferror(f))
+        return error_set(s->err, OBLYS_EIO, "%s: read error", s->path);
+    return OBLYS_OK;
+}
+
+static void report_syntax_error(import_session *s, const char *text, size_t len)
+{
+    const char *at = cJSON_GetErrorPtr();
+    size_t offset = at && at >= text && at <= text + len ? (size_t)(at - text) : 0;
+    size_t line = 1, col = 1;
+    for (size_t i = 0; i < offset; i++) {
+        if (text[i] == '\n') {
+            line++;
+            col = 1;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            col++;
+        }
+    }
+    diag_error(s->diag, s->path, line, col, "invalid JSON near here");
+}
+
+/* Shortest text that reads back as the same double. */
+static char *number_text(double v)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, sizeof buf, "%.17g", v);
+    return xstrdup(buf);
+}
+
+static char *member_text(const cJSON *item)
+{
+    if (cJSON_IsString(item))
+        return xstrdup(item->valuestring);
+    if (cJSON_IsNumber(item))
+        return number_text(item->valuedouble);
+    if (cJSON_IsBool(item))
+        return xstrdup(cJSON_IsTrue(item) ? "true" : "false");
+    if (cJSON_IsNull(item))
+        return xstrdup("");
+    return NULL;
+}
+
+static void read_object(import_session *s, const cJSON *obj, size_t index)
+{
+    strbuf path = STRBUF_INIT, where = STRBUF_INIT;
+    strbuf_printf(&path, "%s[%zu]", s->kind->json_key, index);
+    strbuf_printf(&where, "%s: %s", s->path, strbuf_str(&path));
+    size_t n = (size_t)cJSON_GetArraySize(obj);
+    const char **names = xcalloc(n, sizeof *names);
+    char **values = xcalloc(n, sizeof *values);
+    bool ok = true;
+    size_t i = 0;
+    for (const cJSON *m = obj->child; m; m = m->next, i++) {
+        names[i] = m->string;
+        values[i] = member_text(m);
+        if (!kind_allows(s->kind, m->string)) {
+            diag_error_at(s->diag, strbuf_str(&where), "unknown field \"%s\" in a %s file",
+                          m->string, s->kind->name);
+            ok = false;
+        } else if (!values[i]) {
+            diag_error_at(s->diag, strbuf_str(&where), "field \"%s\" must be a string, number, "
+                          "true, false or null", m->string);
+            ok = false;
+        }
+    }
+    import_row row = {
+        .file = s->path, .line = 0, .path = strbuf_str(&path), .nfields = n,
+        .names = names, .values = (const char *const *)values, .cols = NULL,
+    };
+    if (ok) {
+        session_row(s, &row);
+    } else {
+        store_counts_of(s->ctx.store)->read++;
+        store_counts_of(s->ctx.store)->rejected++;
+    }
+    for (i = 0; i < n; i++)
+        free(values[i]);
+    free(values);
+    free(names);
+    strbuf_free(&path);
+    strbuf_free(&where);
+}
+
+static const import_kind *top_level_kind(import_session *s, const cJSON *root, const cJSON **rows)
+{
+    if (!cJSON_IsObject(root) || !root->child || root->child->next) {
+        diag_error(s->diag, s->path, 0, 0, "expected an object with one key, \"observations\", "
+                   "\"regions\", \"indicators\" or \"published\", holding an array");
+        return NULL;
+    }
+    const import_kind *kind = kind_by_json_key(root->child->string);
+    if (!kind || (s->opt->kind && kind != kind_by_name(s->opt->kind))) {
+        diag_error(s->diag, s->path, 0, 0, "unexpected top-level key \"%s\" (expected "
+                   "\"observations\", \"regions\", \"indicators\" or \"published\")",
+                   root->child->string);
+        return NULL;
+    }
+    if (!cJSON_IsArray(root->child)) {
+        diag_error(s->diag, s->path, 0, 0, "\"%s\" must be an array of objects",
+                   root->child->string);
+        return NULL;
+    }
+    *rows = root->child;
+    return kind;
+}
+
+oblys_status json_source_read(import_session *s, FILE *f)
+{
+    strbuf text = STRBUF_INIT;
+    oblys_status st = read_all(s, f, &text);
+    if (st != OBLYS_OK) {
+        strbuf_free(&text);
+        return st;
+    }
+    const char *json = strbuf_str(&text);
+    size_t len = text.len;
+    if (len >= 3 && memcmp(json, "\xEF\xBB\xBF", 3) == 0) {   /* a byte-order mark */
+        json += 3;
+        len -= 3;
+    }
+    cJSON *root = cJSON_ParseWithLength(json, len);
+    if (!root) {
+        report_syntax_error(s, json, len);
+        strbuf_free(&text);
+        return OBLYS_EDATA;
+    }
+    const cJSON *rows = NULL;
+    const import_kind *kind = top_level_kind(s, root, &rows);
+    st = kind ? session_begin(s, kind) : OBLYS_EDATA;
+    size_t index = 0;
+    for (const cJSON *item = rows ? rows->child : NULL; st == OBLYS_OK && item;
+         item = item->next, index++) {
+        if (cJSON_IsObject(item)) {
+            read_object(s, item, index);
+        } else {
+            diag_error(s->diag, s->path, 0, 0, "%s[%zu] is not an object", kind->json_key, index);
+            store_counts_of(s->ctx.store)->rejected++;
+        }
+    }
+    cJSON_Delete(root);
+    strbuf_free(&text);
+    return st;
+}

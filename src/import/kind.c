@@ -1,0 +1,122 @@
+/*
+ * kind.c - the registry of importable kinds, and the reporting helpers
+ * their row handlers share (see kind.h).
+ */
+#include "import/kind.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+static const import_kind *const KINDS[] = {
+    /* Order matters for detection: the most specific header first. */
+    &kind_published, &kind_series, &kind_indicators, &kind_regions,
+};
+#define NKINDS (sizeof KINDS / sizeof KINDS[0])
+
+const import_kind *kind_by_name(const char *name)
+{
+    for (size_t i = 0; i < NKINDS; i++)
+        if (strcmp(KINDS[i]->name, name) == 0)
+            return KINDS[i];
+    return NULL;
+}
+
+const import_kind *kind_by_json_key(const char *key)
+{
+    for (size_t i = 0; i < NKINDS; i++)
+        if (strcmp(KINDS[i]->json_key, key) == 0)
+            return KINDS[i];
+    return NULL;
+}
+
+static bool has_name(const char *const *names, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], name) == 0)
+            return true;
+    return false;
+}
+
+const import_kind *kind_detect(const char *const *names, size_t n)
+{
+    for (size_t k = 0; k < NKINDS; k++) {
+        bool all = true;
+        for (const char *const *req = KINDS[k]->required; *req && all; req++)
+            all = has_name(names, n, *req);
+        if (all)
+            return KINDS[k];
+    }
+    return NULL;
+}
+
+static bool in_list(const char *const *list, const char *name)
+{
+    for (; *list; list++)
+        if (strcmp(*list, name) == 0)
+            return true;
+    return false;
+}
+
+bool kind_allows(const import_kind *kind, const char *name)
+{
+    return in_list(kind->required, name) || in_list(kind->optional, name);
+}
+
+void kind_describe_columns(const import_kind *kind, strbuf *out)
+{
+    const char *sep = "";
+    for (const char *const *c = kind->required; *c; c++, sep = ", ")
+        strbuf_printf(out, "%s%s", sep, *c);
+    for (const char *const *c = kind->optional; *c; c++)
+        strbuf_printf(out, ", %s (optional)", *c);
+}
+
+void ctx_error(import_ctx *ctx, const import_row *row, const char *column, const char *fmt, ...)
+{
+    row_locate(row, column, &ctx->location);
+    strbuf msg = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    diag_error_at(ctx->diag, strbuf_str(&ctx->location), "%s", strbuf_str(&msg));
+    strbuf_free(&msg);
+}
+
+void ctx_warning(import_ctx *ctx, const import_row *row, const char *column, const char *fmt, ...)
+{
+    row_locate(row, column, &ctx->location);
+    strbuf msg = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    diag_warning_at(ctx->diag, strbuf_str(&ctx->location), "%s", strbuf_str(&msg));
+    strbuf_free(&msg);
+}
+
+void ctx_store_result(import_ctx *ctx, const import_row *row, store_result res, const char *what)
+{
+    store_counts *counts = store_counts_of(ctx->store);
+    const char *detail = strbuf_str(&ctx->detail);
+    switch (res) {
+    case STORE_INSERTED:
+    case STORE_UNCHANGED:
+    case STORE_REPLACED:
+        return;
+    case STORE_DUPLICATE:
+        ctx_warning(ctx, row, NULL, "duplicate row: %s, the same %s (ignored)", detail, what);
+        return;
+    case STORE_CONFLICT_IN_FILE:
+        ctx_error(ctx, row, NULL, "conflicting duplicate: %s for the same %s", detail, what);
+        break;
+    case STORE_CONFLICT:
+        ctx_error(ctx, row, NULL, "differs from the stored %s: %s; use --replace to overwrite it",
+                  what, detail);
+        break;
+    case STORE_FAILED:
+        ctx_error(ctx, row, NULL, "the database refused the row: %s", detail);
+        break;
+    }
+    counts->rejected++;
+}

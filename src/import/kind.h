@@ -1,0 +1,60 @@
+/*
+ * kind.h - the kinds of file oblys imports, and what a row handler gets.
+ *
+ * Each kind (series, regions, indicators, published) names the columns it
+ * requires and allows, and has one row handler that validates a row and
+ * hands a record to the store. Readers (csv_source.c, json_source.c) are
+ * format-specific; kinds are not.
+ */
+#ifndef OBLYS_KIND_H
+#define OBLYS_KIND_H
+
+#include <stdbool.h>
+
+#include "db/store.h"
+#include "import/diag.h"
+#include "import/import.h"
+#include "import/row.h"
+
+typedef struct {
+    store *store;
+    diag_list *diag;
+    const import_options *opt;
+    strbuf location;            /* scratch for error locations */
+    strbuf detail;              /* scratch for store messages */
+} import_ctx;
+
+typedef struct {
+    const char *name;
+    const char *json_key;               /* top-level key of a JSON file */
+    const char *const *required;        /* NULL-terminated */
+    const char *const *optional;        /* NULL-terminated */
+    void (*handle_row)(import_ctx *ctx, const import_row *row);
+} import_kind;
+
+extern const import_kind kind_series;
+extern const import_kind kind_regions;
+extern const import_kind kind_indicators;
+extern const import_kind kind_published;
+
+/* The kind named name ("series", ...) or NULL. */
+const import_kind *kind_by_name(const char *name);
+/* The kind whose JSON top-level key is key, or NULL. */
+const import_kind *kind_by_json_key(const char *key);
+/* The kind whose required columns all appear in names, or NULL. */
+const import_kind *kind_detect(const char *const *names, size_t n);
+/* True when name is one of kind's required or optional columns. */
+bool kind_allows(const import_kind *kind, const char *name);
+/* "a, b, c": the columns kind accepts, for messages. */
+void kind_describe_columns(const import_kind *kind, strbuf *out);
+
+/* Reports a problem with field column (NULL: the whole row). */
+void ctx_error(import_ctx *ctx, const import_row *row, const char *column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void ctx_warning(import_ctx *ctx, const import_row *row, const char *column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Reports what the store said about a row, and counts rejected rows. */
+void ctx_store_result(import_ctx *ctx, const import_row *row, store_result res,
+                      const char *what);
+
+#endif

@@ -1,0 +1,350 @@
+/*
+ * number.c - reads one statistical value from the text of one cell; see
+ * number.h for the accepted grammar and the missing-value markers.
+ *
+ * The cell is checked completely before anything is converted, so a
+ * number is never read from a prefix of a cell. The conversion itself is
+ * done by strtod, but only on an ASCII string built here that holds just
+ * digits and an exponent ("5,9" becomes "59e-1"): no decimal point, no
+ * sign, no grouping. strtod reads such a string the same way in every
+ * locale, and it rounds correctly however many digits there are.
+ *
+ * Decisions where number.h leaves room:
+ *   - a decimal mark must be followed by digits: "5." and "5,e3" are invalid;
+ *   - the three space separators may be mixed in one number, but spaces may
+ *     not be mixed with ',' or '.' as thousands separators ("1 050,000");
+ *   - in a grouped number the first group may not start with '0'
+ *     ("0 125" is invalid); this is the rule that makes "0,125" decimal
+ *     under NUM_DECIMAL_AUTO, applied everywhere;
+ *   - under NUM_DECIMAL_AUTO a single ',' or '.' is the decimal mark, not a
+ *     thousands separator, when the cell also has space grouping
+ *     ("1 050,5") or an exponent ("1,050e3"), since neither may be
+ *     combined with ',' or '.' grouping;
+ *   - a value too large for a double ("1e400") is invalid;
+ *   - "-0" and "-0,0" give +0.0, not a negative zero;
+ *   - out of memory (only possible for cells longer than about 100 bytes)
+ *     is reported as NUM_INVALID, as the contract has no status for it.
+ */
+#include "import/number.h"
+
+#include <assert.h>
+#include <limits.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Exponents are clamped to this size while being read: any larger one
+ * overflows or underflows a double whatever the digits are. */
+#define NUM_EXPONENT_LIMIT 1000000000L
+
+/* A stretch of the cell: bytes s[0..n), not NUL-terminated. */
+typedef struct {
+    const char *s;
+    size_t n;
+} num_span;
+
+/* The pieces of a cell once its sign and exponent are split off. */
+typedef struct {
+    bool negative;
+    num_span mantissa;      /* digits, separators and decimal mark */
+    bool has_exponent;
+    long exponent;          /* clamped to +-NUM_EXPONENT_LIMIT */
+} num_parts;
+
+/* How many of each possible separator the mantissa holds. */
+typedef struct {
+    size_t commas, dots, spaces;
+    size_t last_comma, last_dot;    /* offsets; valid when the count is > 0 */
+} num_marks;
+
+static bool num_is_digit(char c)
+{
+    return c >= '0' && c <= '9';    /* isdigit() would depend on the locale */
+}
+
+static bool num_starts_with(num_span t, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return t.n >= n && memcmp(t.s, prefix, n) == 0;
+}
+
+static num_span num_drop(num_span t, size_t n)
+{
+    assert(n <= t.n);
+    return (num_span){ t.s + n, t.n - n };
+}
+
+/* The cell without the ASCII spaces and tabs around it. */
+static num_span num_trim(const char *text)
+{
+    num_span t = { text, strlen(text) };
+    while (t.n > 0 && (t.s[0] == ' ' || t.s[0] == '\t'))
+        t = num_drop(t, 1);
+    while (t.n > 0 && (t.s[t.n - 1] == ' ' || t.s[t.n - 1] == '\t'))
+        t.n--;
+    return t;
+}
+
+/* Which missing-value marker the whole trimmed cell is, if any. */
+static num_missing num_missing_marker(num_span t)
+{
+    static const struct {
+        const char *text;
+        num_missing why;
+    } markers[] = {
+        { "", NUM_MISSING_EMPTY },
+        { "-", NUM_MISSING_NIL },
+        { "\xE2\x80\x93", NUM_MISSING_NIL },            /* en dash */
+        { "\xE2\x80\x94", NUM_MISSING_NIL },            /* em dash */
+        { "..", NUM_MISSING_NOT_AVAILABLE },
+        { "\xE2\x80\xA6", NUM_MISSING_NOT_AVAILABLE },  /* ellipsis */
+        { ":", NUM_MISSING_NOT_AVAILABLE },
+        { "x", NUM_MISSING_CONFIDENTIAL },
+        { "X", NUM_MISSING_CONFIDENTIAL },
+    };
+    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
+        if (t.n == strlen(markers[i].text) && num_starts_with(t, markers[i].text))
+            return markers[i].why;
+    return NUM_MISSING_NONE;
+}
+
+/* Byte length of a space-like thousands separator at the start of t
+ * (' ', U+00A0 or U+202F), or 0 if there is none. */
+static size_t num_space_len(num_span t)
+{
+    if (num_starts_with(t, " "))
+        return 1;
+    if (num_starts_with(t, "\xC2\xA0"))
+        return 2;
+    if (num_starts_with(t, "\xE2\x80\xAF"))
+        return 3;
+    return 0;
+}
+
+/* Reads "[+|-]digits" into a clamped exponent. */
+static bool num_read_exponent(num_span t, long *exponent)
+{
+    bool negative = num_starts_with(t, "-");
+    if (negative || num_starts_with(t, "+"))
+        t = num_drop(t, 1);
+    if (t.n == 0)
+        return false;
+    long e = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        if (!num_is_digit(t.s[i]))
+            return false;
+        if (e < NUM_EXPONENT_LIMIT)
+            e = e * 10 + (t.s[i] - '0');
+    }
+    if (e > NUM_EXPONENT_LIMIT)
+        e = NUM_EXPONENT_LIMIT;
+    *exponent = negative ? -e : e;
+    return true;
+}
+
+/* Splits the sign and the exponent off a trimmed cell. */
+static bool num_split(num_span t, num_parts *p)
+{
+    *p = (num_parts){ 0 };
+    if (num_starts_with(t, "-") || num_starts_with(t, "\xE2\x88\x92")) {
+        p->negative = true;
+        t = num_drop(t, t.s[0] == '-' ? 1 : 3);
+    } else if (num_starts_with(t, "+")) {
+        t = num_drop(t, 1);
+    }
+    p->mantissa = t;
+    for (size_t i = 0; i < t.n; i++) {
+        if (t.s[i] == 'e' || t.s[i] == 'E') {
+            p->mantissa.n = i;
+            p->has_exponent = true;
+            return num_read_exponent(num_drop(t, i + 1), &p->exponent);
+        }
+    }
+    return true;
+}
+
+/* Counts the separators; false if the mantissa holds anything else. */
+static bool num_scan_marks(num_span m, num_marks *k)
+{
+    *k = (num_marks){ 0 };
+    for (size_t i = 0; i < m.n;) {
+        size_t space = num_space_len(num_drop(m, i));
+        if (space > 0) {
+            k->spaces++;
+            i += space;
+            continue;
+        }
+        if (m.s[i] == ',') {
+            k->commas++;
+            k->last_comma = i;
+        } else if (m.s[i] == '.') {
+            k->dots++;
+            k->last_dot = i;
+        } else if (!num_is_digit(m.s[i])) {
+            return false;
+        }
+        i++;
+    }
+    return true;
+}
+
+/* True if m, holding exactly one ',' or '.', reads as a thousands-grouped
+ * integer: 1-3 digits not starting with 0, the mark, then 3 digits. */
+static bool num_could_be_thousands(num_span m, char mark)
+{
+    const char *at = memchr(m.s, mark, m.n);
+    assert(at != NULL);
+    size_t head = (size_t)(at - m.s);
+    if (head < 1 || head > 3 || m.n - head - 1 != 3 || m.s[0] == '0')
+        return false;
+    for (size_t i = 0; i < m.n; i++)
+        if (i != head && !num_is_digit(m.s[i]))
+            return false;
+    return true;
+}
+
+/* Decides which byte is the decimal mark: '.', ',' or 0 for none. */
+static num_status num_pick_mark(const num_parts *p, const num_marks *k,
+                                num_decimal_mark mode, char *mark)
+{
+    if (mode == NUM_DECIMAL_POINT) {
+        *mark = '.';
+    } else if (mode == NUM_DECIMAL_COMMA) {
+        *mark = ',';
+    } else if (k->commas > 0 && k->dots > 0) {
+        *mark = k->last_comma > k->last_dot ? ',' : '.';
+    } else if (k->commas == 1 || k->dots == 1) {
+        *mark = k->commas == 1 ? ',' : '.';
+        /* Space grouping or an exponent rule out ',' and '.' grouping. */
+        if (k->spaces == 0 && !p->has_exponent && num_could_be_thousands(p->mantissa, *mark))
+            return NUM_AMBIGUOUS;
+    } else {
+        *mark = 0;  /* none, or several of one kind: those are grouping */
+    }
+    return NUM_VALUE;
+}
+
+/* Checks the integer part: plain digits, or (when allowed) groups of
+ * 1-3 then exactly 3 digits, split by one kind of separator. Any ',' or
+ * '.' left here is a thousands separator, the decimal mark being gone. */
+static bool num_check_integer(num_span ip, bool grouping_allowed)
+{
+    size_t group = 0, ngroups = 0;
+    char kind = 0;      /* ' ' for the space-like ones, else ',' or '.' */
+    for (size_t i = 0; i < ip.n;) {
+        if (num_is_digit(ip.s[i])) {
+            group++;
+            i++;
+            continue;
+        }
+        size_t space = num_space_len(num_drop(ip, i));
+        char this_kind = space > 0 ? ' ' : ip.s[i];
+        if (!grouping_allowed || (kind != 0 && kind != this_kind))
+            return false;
+        if (ngroups == 0 ? group < 1 || group > 3 : group != 3)
+            return false;
+        kind = this_kind;
+        ngroups++;
+        group = 0;
+        i += space > 0 ? space : 1;
+    }
+    /* "0 125" is not a thousands-grouped number. */
+    return ngroups == 0 || (group == 3 && ip.s[0] != '0');
+}
+
+static bool num_all_digits(num_span t)
+{
+    for (size_t i = 0; i < t.n; i++)
+        if (!num_is_digit(t.s[i]))
+            return false;
+    return true;
+}
+
+/* Converts digits (integer part, separators skipped, then fraction) times
+ * 10^exponent with strtod on a locale-neutral "DDDDe-N" string. */
+static num_status num_convert(num_span ip, num_span frac, long long exponent,
+                              bool negative, num_result *out)
+{
+    char small[128];
+    size_t need = ip.n + frac.n + 32;   /* digits, 'e', exponent, NUL */
+    char *buf = need <= sizeof small ? small : malloc(need);
+    if (buf == NULL)
+        return NUM_INVALID;
+    size_t len = 0;
+    for (size_t i = 0; i < ip.n; i++)
+        if (num_is_digit(ip.s[i]))
+            buf[len++] = ip.s[i];
+    memcpy(buf + len, frac.s, frac.n);
+    len += frac.n;
+    assert(len > 0);
+    snprintf(buf + len, need - len, "e%lld", exponent);
+
+    char *end = NULL;
+    double v = strtod(buf, &end);
+    assert(end != NULL && *end == '\0');
+    if (buf != small)
+        free(buf);
+    if (isinf(v))
+        return NUM_INVALID;
+    /* "-0" is zero: a negative zero would only show up as "-0" in reports. */
+    out->value = negative && v != 0.0 ? -v : v;
+    out->decimals = (int)frac.n;
+    return NUM_VALUE;
+}
+
+num_status num_parse(const char *text, num_decimal_mark mode, num_result *out)
+{
+    assert(text != NULL && out != NULL);
+    assert(mode == NUM_DECIMAL_AUTO || mode == NUM_DECIMAL_POINT || mode == NUM_DECIMAL_COMMA);
+    *out = (num_result){ .value = 0.0, .decimals = 0, .missing = NUM_MISSING_NONE };
+
+    num_span cell = num_trim(text);
+    num_missing why = num_missing_marker(cell);
+    if (why != NUM_MISSING_NONE) {
+        out->missing = why;
+        return NUM_MISSING;
+    }
+
+    num_parts p;
+    num_marks k;
+    char mark = 0;
+    if (!num_split(cell, &p) || !num_scan_marks(p.mantissa, &k))
+        return NUM_INVALID;
+    num_status st = num_pick_mark(&p, &k, mode, &mark);
+    if (st != NUM_VALUE)
+        return st;
+
+    /* Split at the decimal mark; a second one lands in the fraction. */
+    num_span ip = p.mantissa, frac = { p.mantissa.s + p.mantissa.n, 0 };
+    const char *at = mark != 0 ? memchr(ip.s, mark, ip.n) : NULL;
+    if (at != NULL) {
+        ip.n = (size_t)(at - ip.s);
+        frac = num_drop(p.mantissa, ip.n + 1);
+        if (frac.n == 0 || frac.n > INT_MAX || !num_all_digits(frac))
+            return NUM_INVALID;
+    }
+    if (ip.n == 0 && frac.n == 0)
+        return NUM_INVALID;
+    if (!num_check_integer(ip, !p.has_exponent))
+        return NUM_INVALID;
+    return num_convert(ip, frac, (long long)p.exponent - (long long)frac.n, p.negative, out);
+}
+
+const char *num_missing_name(num_missing m)
+{
+    switch (m) {
+    case NUM_MISSING_NONE:
+        return "not missing";
+    case NUM_MISSING_EMPTY:
+        return "empty";
+    case NUM_MISSING_NIL:
+        return "not applicable";
+    case NUM_MISSING_NOT_AVAILABLE:
+        return "not available";
+    case NUM_MISSING_CONFIDENTIAL:
+        return "confidential";
+    }
+    return "unknown";
+}

@@ -1,0 +1,65 @@
+/*
+ * number.h - reading one statistical value from the text of one cell.
+ *
+ * Statistics offices write numbers in many ways: "5.9", "5,9", "1 050",
+ * "1 050" with a no-break space (U+00A0) or narrow no-break space (U+202F),
+ * "1,050.5", "1.050,5", "-2.2", and mark missing cells with "-", "–", "—",
+ * "..", "…", "x", ":" or nothing. This module turns such a cell into a
+ * double, or into "missing" with a reason, or refuses it. It never reads a
+ * number from a prefix of a cell: "4,9*" and "12abc" are refused, not 4.
+ * It never depends on the process locale (no strtod on raw input).
+ *
+ * Leading and trailing ASCII spaces and tabs around the cell are ignored.
+ */
+#ifndef OBLYS_NUMBER_H
+#define OBLYS_NUMBER_H
+
+typedef enum {
+    NUM_DECIMAL_AUTO = 0,   /* decide from the cell; refuse if ambiguous */
+    NUM_DECIMAL_POINT,      /* '.' is the decimal mark, ',' groups thousands */
+    NUM_DECIMAL_COMMA       /* ',' is the decimal mark, '.' groups thousands */
+} num_decimal_mark;
+
+typedef enum {
+    NUM_VALUE = 0,          /* *value and *decimals are set */
+    NUM_MISSING,            /* *missing is set; *value is not */
+    NUM_AMBIGUOUS,          /* e.g. "1,050" under AUTO: 1.05 or 1050? */
+    NUM_INVALID             /* not a number and not a missing marker */
+} num_status;
+
+typedef enum {
+    NUM_MISSING_NONE = 0,
+    NUM_MISSING_EMPTY,          /* "" (or only spaces) */
+    NUM_MISSING_NIL,            /* "-", "–" (en dash), "—" (em dash): no such phenomenon / not applicable */
+    NUM_MISSING_NOT_AVAILABLE,  /* "..", "…", ":" : not available */
+    NUM_MISSING_CONFIDENTIAL    /* "x", "X": suppressed for confidentiality */
+} num_missing;
+
+typedef struct {
+    double value;
+    int decimals;           /* digits written after the decimal mark: "5,90" -> 2, "1 050" -> 0 */
+    num_missing missing;
+} num_result;
+
+/* Parses text (NUL-terminated UTF-8). Accepted number grammar:
+ *   [sign] digits [decimal-mark digits] | [sign] decimal-mark digits
+ *   sign: '-' or '+' (also U+2212 MINUS SIGN)
+ *   digits may be grouped by thousands with ' ', U+00A0, U+202F, or
+ *   (when it is not the decimal mark) ',' or '.' - groups after the first
+ *   must have exactly 3 digits, the first group 1-3 digits.
+ *   An exponent ("1.5e3") is accepted only without grouping separators.
+ * Under NUM_DECIMAL_AUTO:
+ *   - a cell with both ',' and '.' : the last one is the decimal mark;
+ *   - a cell with one ',' (or one '.') followed by exactly three digits and
+ *     preceded by 1-3 digits, e.g. "1,050" or "1.050", is AMBIGUOUS;
+ *   - otherwise a single ',' or '.' is the decimal mark ("5,9", "0,125"
+ *     is 0.125 because a leading group of "0" cannot be thousands);
+ *   - several ',' (or several '.') are thousands separators ("1,050,000").
+ * On NUM_VALUE / NUM_MISSING, *out is filled. On the other statuses *out is
+ * unspecified. */
+num_status num_parse(const char *text, num_decimal_mark mark, num_result *out);
+
+/* A short English phrase for a missing reason, e.g. "not available". */
+const char *num_missing_name(num_missing m);
+
+#endif

@@ -1,0 +1,36 @@
+/*
+ * row.c - looking up fields of an import_row and saying where they are.
+ */
+#include "import/row.h"
+
+#include <string.h>
+
+int row_index(const import_row *row, const char *name)
+{
+    for (size_t i = 0; i < row->nfields; i++)
+        if (strcmp(row->names[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+const char *row_get(const import_row *row, const char *name)
+{
+    int i = row_index(row, name);
+    return i < 0 ? NULL : row->values[i];
+}
+
+void row_locate(const import_row *row, const char *name, strbuf *out)
+{
+    strbuf_reset(out);
+    strbuf_append(out, row->file);
+    if (row->path) {
+        strbuf_printf(out, ": %s", row->path);
+        if (name)
+            strbuf_printf(out, ".%s", name);
+        return;
+    }
+    strbuf_printf(out, ":%zu", row->line);
+    int i = name ? row_index(row, name) : -1;
+    if (i >= 0 && row->cols)
+        strbuf_printf(out, ":%zu", row->cols[i]);
+}

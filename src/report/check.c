@@ -1,0 +1,69 @@
+/*
+ * check.c - the check report: every published derived figure beside the
+ * value the views recompute from the stored observations (v_check), the
+ * inconsistent ones first, and a count per verdict.
+ */
+#include "report/reports.h"
+
+static const char SQL_CHECK_ROWS[] =
+    "SELECT status, source, measure, indicator, region_name, year, base_year, settlement, sex, "
+    "       published, recomputed, recomputed_lo, recomputed_hi, difference "
+    "FROM v_check "
+    "ORDER BY CASE status WHEN 'inconsistent' THEN 0 WHEN 'consistent' THEN 1 "
+    "         WHEN 'no_data' THEN 2 WHEN 'matches' THEN 3 ELSE 4 END, "
+    "         source, measure, indicator, region_name, year, settlement, sex";
+
+static const char SQL_CHECK_COUNTS[] =
+    "SELECT status, count(*) FROM v_check GROUP BY status ORDER BY status";
+
+static oblys_status add_counts_note(sqlite3 *db, report *r, int *n_inconsistent,
+                                    oblys_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    oblys_status st = report_prepare(db, SQL_CHECK_COUNTS, &stmt, err);
+    if (st != OBLYS_OK)
+        return st;
+    strbuf counts = STRBUF_INIT;
+    *n_inconsistent = 0;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        const char *status = (const char *)sqlite3_column_text(stmt, 0);
+        int n = sqlite3_column_int(stmt, 1);
+        strbuf_printf(&counts, "%s%d %s", counts.len ? ", " : "", n, status);
+        if (status && status[0] == 'i')
+            *n_inconsistent = n;
+    }
+    sqlite3_finalize(stmt);
+    report_add_note(r, "Published figures: %s.", counts.len ? strbuf_str(&counts) : "none");
+    strbuf_free(&counts);
+    return OBLYS_OK;
+}
+
+oblys_status report_check(sqlite3 *db, report **out, int *n_inconsistent, oblys_error *err)
+{
+    *out = NULL;
+    sqlite3_stmt *stmt = NULL;
+    oblys_status st = report_prepare(db, SQL_CHECK_ROWS, &stmt, err);
+    if (st != OBLYS_OK)
+        return st;
+    report *r = report_new("check", "Published figures against recomputed values");
+    report_table *t = NULL;
+    st = report_add_query(r, "check", "Verdicts (inconsistent first)", stmt, &t, err);
+    sqlite3_finalize(stmt);
+    if (st == OBLYS_OK)
+        st = add_counts_note(db, r, n_inconsistent, err);
+    if (st != OBLYS_OK) {
+        report_free(r);
+        return st;
+    }
+    report_set_decimals(t, "published", -1);
+    report_set_decimals(t, "recomputed", 3);
+    report_set_decimals(t, "recomputed_lo", 3);
+    report_set_decimals(t, "recomputed_hi", 3);
+    report_set_decimals(t, "difference", 3);
+    report_add_note(r, "matches: equal at the published decimals. consistent: differs, but "
+                    "within what the rounding of the published inputs allows "
+                    "(recomputed_lo..recomputed_hi). inconsistent: no rounding explains it. "
+                    "not_recomputable: the source's method is not published.");
+    *out = r;
+    return OBLYS_OK;
+}

@@ -1,0 +1,70 @@
+/*
+ * gaps.c - the gaps report: for one year, every indicator's spread across
+ * regions (max and min with the regions holding them, max/min ratio,
+ * coefficient of variation), beside the gap the source published.
+ * With --indicator and no --year: that indicator over all years.
+ */
+#include "report/reports.h"
+
+static const char SQL_LATEST_YEAR[] = "SELECT max(year) FROM observation";
+
+static const char SQL_GAPS[] =
+    "SELECT g.indicator, g.year, g.settlement, g.sex, g.n_regions, g.n_missing, "
+    "       g.max_region_name, g.max_value, g.min_region_name, g.min_value, "
+    "       g.gap_ratio, g.cv_pct, "
+    "       (SELECT p.value FROM published p WHERE p.measure = 'gap_ratio' "
+    "          AND p.indicator = g.indicator AND p.year = g.year AND p.region IS NULL "
+    "          AND p.settlement = g.settlement AND p.sex = g.sex "
+    "        ORDER BY p.source LIMIT 1) AS published_gap_ratio "
+    "FROM v_gap g JOIN indicator i ON i.code = g.indicator "
+    "WHERE (?1 = 0 OR g.year = ?1) AND (?2 IS NULL OR g.indicator = ?2) "
+    "ORDER BY i.position, g.indicator, g.year, g.settlement, g.sex";
+
+static void add_gap_notes(report *r)
+{
+    report_add_note(r, "gap_ratio = max_value / min_value across the regions and cities; "
+                    "the republic total never takes part. cv_pct = population standard "
+                    "deviation / mean x 100.");
+    report_add_note(r, "published_gap_ratio is the figure as the source printed it; "
+                    "`oblys check` says whether the rounding of the inputs explains a "
+                    "difference.");
+}
+
+oblys_status report_gaps(sqlite3 *db, const report_params *p, report **out, oblys_error *err)
+{
+    *out = NULL;
+    int year = p->year;
+    oblys_status st = OBLYS_OK;
+    if (p->indicator)
+        st = report_require_indicator(db, p->indicator, err);
+    if (st == OBLYS_OK && year == 0 && !p->indicator)
+        st = report_query_int(db, SQL_LATEST_YEAR, NULL, &year, err);
+    if (st != OBLYS_OK)
+        return st;
+    strbuf title = STRBUF_INIT;
+    if (year)
+        strbuf_printf(&title, "Gaps between regions, %d", year);
+    else
+        strbuf_printf(&title, "Gaps between regions: %s, all years", p->indicator);
+    sqlite3_stmt *stmt = NULL;
+    st = report_prepare(db, SQL_GAPS, &stmt, err);
+    if (st == OBLYS_OK) {
+        sqlite3_bind_int(stmt, 1, year);
+        if (p->indicator)
+            sqlite3_bind_text(stmt, 2, p->indicator, -1, SQLITE_STATIC);
+        report *r = report_new("gaps", strbuf_str(&title));
+        report_table *t = NULL;
+        st = report_add_query(r, "gaps", "Spread across regions", stmt, &t, err);
+        if (st == OBLYS_OK) {
+            report_set_decimals(t, "cv_pct", 1);
+            report_set_decimals(t, "published_gap_ratio", -1);
+            add_gap_notes(r);
+            *out = r;
+        } else {
+            report_free(r);
+        }
+    }
+    sqlite3_finalize(stmt);
+    strbuf_free(&title);
+    return st;
+}

@@ -1,0 +1,105 @@
+/*
+ * ranking.c - the ranking report: regions by the composite index of one
+ * year (v_index), and how far that ranking agrees with the rank a source
+ * published (Spearman's rank correlation, and the regions ranked
+ * differently).
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "report/reports.h"
+#include "report/stats.h"
+
+static const char SQL_LATEST_INDEX_YEAR[] = "SELECT max(year) FROM v_index";
+static const char SQL_INDEX_INDICATORS[] = "SELECT count(*) FROM indicator WHERE in_index = 1";
+
+static const char SQL_RANKING[] =
+    "SELECT rank, region_name, \"index\", n_indicators, published_rank, "
+    "       published_rank - rank AS rank_difference "
+    "FROM (SELECT ix.rank, ix.region_name, ix.\"index\", ix.n_indicators, "
+    "             (SELECT CAST(p.value AS INTEGER) FROM published p "
+    "               WHERE p.measure = 'rank' AND p.region = ix.region AND p.year = ix.year "
+    "               ORDER BY p.source LIMIT 1) AS published_rank "
+    "      FROM v_index ix WHERE ix.year = ?1) "
+    "ORDER BY rank, region_name";
+
+/* Spearman's rho between our rank and the published one, over the rows
+ * that have both; lists the regions whose ranks differ. */
+static void add_agreement_notes(report *r, const report_table *t)
+{
+    int rank = report_column_index(t, "rank");
+    int published = report_column_index(t, "published_rank");
+    int name = report_column_index(t, "region_name");
+    double *ours = xcalloc(t->nrows, sizeof *ours);
+    double *theirs = xcalloc(t->nrows, sizeof *theirs);
+    size_t n = 0;
+    strbuf differing = STRBUF_INIT;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const report_cell *a = report_cell_at(t, i, (size_t)rank);
+        const report_cell *b = report_cell_at(t, i, (size_t)published);
+        if (a->type != CELL_INT || b->type != CELL_INT)
+            continue;
+        ours[n] = (double)a->i;
+        theirs[n] = (double)b->i;
+        n++;
+        if (a->i != b->i)
+            strbuf_printf(&differing, "%s%s (%lld here, %lld published)",
+                          differing.len ? ", " : "",
+                          report_cell_at(t, i, (size_t)name)->text, a->i, b->i);
+    }
+    if (n == 0) {
+        report_add_note(r, "No published rank to compare with for this year.");
+    } else {
+        double rho = stats_spearman(ours, theirs, n);
+        report_add_note(r, "Agreement with the published rating: Spearman's rho = %.3f over "
+                        "%zu regions.", rho, n);
+        if (differing.len)
+            report_add_note(r, "Ranked differently: %s.", strbuf_str(&differing));
+        else
+            report_add_note(r, "Every region has the published rank.");
+    }
+    strbuf_free(&differing);
+    free(ours);
+    free(theirs);
+}
+
+oblys_status report_ranking(sqlite3 *db, const report_params *p, report **out, oblys_error *err)
+{
+    *out = NULL;
+    int year = p->year, n_index = 0;
+    oblys_status st = OBLYS_OK;
+    if (year == 0)
+        st = report_query_int(db, SQL_LATEST_INDEX_YEAR, NULL, &year, err);
+    if (st == OBLYS_OK)
+        st = report_query_int(db, SQL_INDEX_INDICATORS, NULL, &n_index, err);
+    if (st != OBLYS_OK)
+        return st;
+    sqlite3_stmt *stmt = NULL;
+    st = report_prepare(db, SQL_RANKING, &stmt, err);
+    if (st != OBLYS_OK)
+        return st;
+    sqlite3_bind_int(stmt, 1, year);
+    strbuf title = STRBUF_INIT;
+    strbuf_printf(&title, "Ranking of regions by the social-development index, %d", year);
+    report *r = report_new("ranking", strbuf_str(&title));
+    report_table *t = NULL;
+    st = report_add_query(r, "ranking", "Index and rank (1 = best)", stmt, &t, err);
+    sqlite3_finalize(stmt);
+    strbuf_free(&title);
+    if (st != OBLYS_OK) {
+        report_free(r);
+        return st;
+    }
+    report_set_decimals(t, "index", 3);
+    report_add_note(r, "index = sum over the %d index indicators of min-max scores across "
+                    "regions (0 = worst region, 1 = best, by each indicator's polarity); "
+                    "it ranges from 0 to %d. Regions lacking any of them are not ranked.",
+                    n_index, n_index);
+    if (t->nrows == 0)
+        report_add_note(r, "No region has every index indicator in %d.", year);
+    add_agreement_notes(r, t);
+    report_add_note(r, "A published index may be on another scale and built another way; "
+                    "see docs/methodology.md.");
+    *out = r;
+    return OBLYS_OK;
+}

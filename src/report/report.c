@@ -1,0 +1,198 @@
+/*
+ * report.c - building the report model from query results (see report.h).
+ */
+#include "report/report.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_REAL_DECIMALS 2
+
+report *report_new(const char *name, const char *title)
+{
+    report *r = xcalloc(1, sizeof *r);
+    r->name = xstrdup(name);
+    r->title = xstrdup(title);
+    return r;
+}
+
+static void table_free(report_table *t)
+{
+    for (size_t i = 0; i < t->nrows * t->ncols; i++)
+        free(t->cells[i].text);
+    for (size_t i = 0; i < t->ncols; i++)
+        free(t->cols[i].name);
+    free(t->cells);
+    free(t->cols);
+    free(t->name);
+    free(t->title);
+    free(t);
+}
+
+void report_free(report *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->ntables; i++)
+        table_free(r->tables[i]);
+    for (size_t i = 0; i < r->nnotes; i++)
+        free(r->notes[i]);
+    free(r->tables);
+    free(r->notes);
+    free(r->name);
+    free(r->title);
+    free(r);
+}
+
+static report_table *table_new(const char *name, const char *title, sqlite3_stmt *stmt)
+{
+    report_table *t = xcalloc(1, sizeof *t);
+    t->name = xstrdup(name);
+    t->title = xstrdup(title);
+    t->ncols = (size_t)sqlite3_column_count(stmt);
+    t->cols = xcalloc(t->ncols, sizeof *t->cols);
+    for (size_t i = 0; i < t->ncols; i++) {
+        t->cols[i].name = xstrdup(sqlite3_column_name(stmt, (int)i));
+        t->cols[i].decimals = DEFAULT_REAL_DECIMALS;
+    }
+    return t;
+}
+
+static void table_append_row(report_table *t, sqlite3_stmt *stmt)
+{
+    if (t->nrows == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 32;
+        t->cells = xrealloc(t->cells, t->cap * t->ncols * sizeof *t->cells);
+    }
+    report_cell *row = t->cells + t->nrows * t->ncols;
+    for (size_t i = 0; i < t->ncols; i++) {
+        report_cell *c = &row[i];
+        memset(c, 0, sizeof *c);
+        switch (sqlite3_column_type(stmt, (int)i)) {
+        case SQLITE_INTEGER:
+            c->type = CELL_INT;
+            c->i = sqlite3_column_int64(stmt, (int)i);
+            break;
+        case SQLITE_FLOAT:
+            c->type = CELL_REAL;
+            c->r = sqlite3_column_double(stmt, (int)i);
+            break;
+        case SQLITE_NULL:
+            c->type = CELL_NULL;
+            break;
+        default:
+            c->type = CELL_TEXT;
+            c->text = xstrdup((const char *)sqlite3_column_text(stmt, (int)i));
+            break;
+        }
+    }
+    t->nrows++;
+}
+
+oblys_status report_add_query(report *r, const char *name, const char *title,
+                              sqlite3_stmt *stmt, report_table **out, oblys_error *err)
+{
+    report_table *t = table_new(name, title, stmt);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        table_append_row(t, stmt);
+    if (rc != SQLITE_DONE) {
+        table_free(t);
+        return error_set(err, OBLYS_EDB, "query for %s failed: %s", name,
+                         sqlite3_errmsg(sqlite3_db_handle(stmt)));
+    }
+    r->tables = xrealloc(r->tables, (r->ntables + 1) * sizeof *r->tables);
+    r->tables[r->ntables++] = t;
+    if (out)
+        *out = t;
+    return OBLYS_OK;
+}
+
+int report_column_index(const report_table *t, const char *name)
+{
+    for (size_t i = 0; i < t->ncols; i++)
+        if (strcmp(t->cols[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+void report_set_decimals(report_table *t, const char *column, int decimals)
+{
+    int i = report_column_index(t, column);
+    if (i >= 0)
+        t->cols[i].decimals = decimals;
+}
+
+const report_cell *report_cell_at(const report_table *t, size_t row, size_t col)
+{
+    return &t->cells[row * t->ncols + col];
+}
+
+void report_add_note(report *r, const char *fmt, ...)
+{
+    strbuf sb = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf_vprintf(&sb, fmt, ap);
+    va_end(ap);
+    r->notes = xrealloc(r->notes, (r->nnotes + 1) * sizeof *r->notes);
+    r->notes[r->nnotes++] = strbuf_detach(&sb);
+}
+
+void report_cell_text(const report_cell *c, int decimals, strbuf *out)
+{
+    switch (c->type) {
+    case CELL_NULL:
+        return;
+    case CELL_INT:
+        strbuf_printf(out, "%lld", c->i);
+        return;
+    case CELL_TEXT:
+        strbuf_append(out, c->text);
+        return;
+    case CELL_REAL:
+        break;
+    }
+    if (decimals >= 0) {
+        strbuf_printf(out, "%.*f", decimals, c->r);
+        return;
+    }
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.15g", c->r);
+    if (strtod(buf, NULL) != c->r)
+        snprintf(buf, sizeof buf, "%.17g", c->r);
+    strbuf_append(out, buf);
+}
+
+bool report_format_parse(const char *name, report_format *out)
+{
+    static const struct { const char *name; report_format format; } formats[] = {
+        { "text", FORMAT_TEXT }, { "csv", FORMAT_CSV }, { "json", FORMAT_JSON },
+        { "md", FORMAT_MD }, { "markdown", FORMAT_MD },
+    };
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcmp(name, formats[i].name) == 0) {
+            *out = formats[i].format;
+            return true;
+        }
+    return false;
+}
+
+void report_write(const report *r, report_format format, FILE *out)
+{
+    switch (format) {
+    case FORMAT_TEXT:
+        write_text(r, out);
+        break;
+    case FORMAT_CSV:
+        write_csv(r, out);
+        break;
+    case FORMAT_JSON:
+        write_json(r, out);
+        break;
+    case FORMAT_MD:
+        write_md(r, out);
+        break;
+    }
+}

@@ -1,0 +1,85 @@
+/*
+ * report.h - a report as data: titled tables of typed cells, plus notes.
+ *
+ * Report builders (gaps.c, ranking.c, trend.c, check.c) fill a report from
+ * the views; writers (write_*.c) turn any report into one output format.
+ * Adding a format never touches a query, and every report exists in every
+ * format. Column names are the names of the view columns they come from,
+ * so a CSV header can be matched to docs/views.md.
+ */
+#ifndef OBLYS_REPORT_H
+#define OBLYS_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sqlite3.h>
+
+#include "util/error.h"
+
+typedef enum { CELL_NULL, CELL_INT, CELL_REAL, CELL_TEXT } cell_type;
+
+typedef struct {
+    cell_type type;
+    long long i;
+    double r;
+    char *text;                 /* owned, CELL_TEXT only */
+} report_cell;
+
+typedef struct {
+    char *name;
+    int decimals;               /* digits after the point in text and Markdown */
+} report_column;
+
+typedef struct {
+    char *name;                 /* machine name, e.g. "gaps" */
+    char *title;                /* for people, e.g. "Gaps between regions, 2021" */
+    size_t ncols;
+    report_column *cols;
+    size_t nrows, cap;
+    report_cell *cells;         /* nrows * ncols, row by row */
+} report_table;
+
+typedef struct {
+    char *name;                 /* the report's name, e.g. "ranking" */
+    char *title;
+    size_t ntables;
+    report_table **tables;
+    size_t nnotes;
+    char **notes;               /* sentences shown under the tables */
+} report;
+
+report *report_new(const char *name, const char *title);
+void report_free(report *r);
+
+/* Adds a table whose columns and rows are the result of stmt (stepped to
+ * the end here; the caller binds and finalizes it). Reals are shown with
+ * 2 decimals unless report_set_decimals() says otherwise. */
+oblys_status report_add_query(report *r, const char *name, const char *title,
+                              sqlite3_stmt *stmt, report_table **out, oblys_error *err);
+
+void report_set_decimals(report_table *t, const char *column, int decimals);
+void report_add_note(report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The index of column name in t, or -1. */
+int report_column_index(const report_table *t, const char *name);
+const report_cell *report_cell_at(const report_table *t, size_t row, size_t col);
+
+typedef enum { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_MD } report_format;
+
+/* Parses "text", "csv", "json", "md" (or "markdown"). */
+bool report_format_parse(const char *name, report_format *out);
+/* Writes r to out in format. */
+void report_write(const report *r, report_format format, FILE *out);
+
+/* The writers, one per format (write_*.c). */
+void write_text(const report *r, FILE *out);
+void write_csv(const report *r, FILE *out);
+void write_json(const report *r, FILE *out);
+void write_md(const report *r, FILE *out);
+
+/* Shared by writers: a cell as text, with decimals for reals (-1: the
+ * shortest text that reads back as the same number). "" for NULL. */
+void report_cell_text(const report_cell *c, int decimals, strbuf *out);
+
+#endif

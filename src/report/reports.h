@@ -1,0 +1,42 @@
+/*
+ * reports.h - the reports oblys prints, each built from the views into a
+ * report (report.h) that any writer can print.
+ */
+#ifndef OBLYS_REPORTS_H
+#define OBLYS_REPORTS_H
+
+#include <sqlite3.h>
+
+#include "report/report.h"
+
+typedef struct {
+    int year;                   /* 0: the latest year with data */
+    const char *indicator;      /* NULL: every indicator */
+} report_params;
+
+/* Gaps between regions (v_gap) for one year, or for one indicator over
+ * all years, beside the gap the source published where there is one. */
+oblys_status report_gaps(sqlite3 *db, const report_params *p, report **out, oblys_error *err);
+
+/* Regions by composite index (v_index) for one year, compared with the
+ * published rank where there is one (Spearman's rho, differing ranks). */
+oblys_status report_ranking(sqlite3 *db, const report_params *p, report **out, oblys_error *err);
+
+/* One indicator (required) for every region and year with growth
+ * (v_growth), and its gap per year (v_gap). */
+oblys_status report_trend(sqlite3 *db, const report_params *p, report **out, oblys_error *err);
+
+/* Every published figure against the recomputed value (v_check),
+ * inconsistent ones first; *n_inconsistent gets their number. */
+oblys_status report_check(sqlite3 *db, report **out, int *n_inconsistent, oblys_error *err);
+
+/* Shared by the builders: prepares sql, or fails with OBLYS_EDB. */
+oblys_status report_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **stmt, oblys_error *err);
+/* The single integer sql returns (0 for NULL), binding text to ?1 when
+ * not NULL. */
+oblys_status report_query_int(sqlite3 *db, const char *sql, const char *text, int *out,
+                              oblys_error *err);
+/* Fails with OBLYS_EUSAGE, listing the known codes, unless indicator exists. */
+oblys_status report_require_indicator(sqlite3 *db, const char *indicator, oblys_error *err);
+
+#endif

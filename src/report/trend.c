@@ -1,0 +1,66 @@
+/*
+ * trend.c - the trend report: one indicator for every region and year,
+ * with growth against the previous available year and against the first
+ * year (v_growth), then the spread across regions per year (v_gap).
+ */
+#include "report/reports.h"
+
+static const char SQL_TREND_VALUES[] =
+    "SELECT g.region_name, g.settlement, g.sex, g.year, g.value, g.prev_year, "
+    "       g.growth_pct_yoy, g.base_year, g.growth_pct_base, g.index_base "
+    "FROM v_growth g JOIN region r ON r.code = g.region "
+    "WHERE g.indicator = ?1 "
+    "ORDER BY g.settlement, g.sex, r.kind = 'country', g.region_name, g.year";
+
+static const char SQL_TREND_GAPS[] =
+    "SELECT year, settlement, sex, n_regions, max_region_name, max_value, "
+    "       min_region_name, min_value, gap_ratio, cv_pct "
+    "FROM v_gap WHERE indicator = ?1 ORDER BY settlement, sex, year";
+
+static oblys_status add_indicator_table(sqlite3 *db, report *r, const char *sql,
+                                        const char *indicator, const char *name,
+                                        const char *title, report_table **t, oblys_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    oblys_status st = report_prepare(db, sql, &stmt, err);
+    if (st != OBLYS_OK)
+        return st;
+    sqlite3_bind_text(stmt, 1, indicator, -1, SQLITE_STATIC);
+    st = report_add_query(r, name, title, stmt, t, err);
+    sqlite3_finalize(stmt);
+    return st;
+}
+
+oblys_status report_trend(sqlite3 *db, const report_params *p, report **out, oblys_error *err)
+{
+    *out = NULL;
+    if (!p->indicator)
+        return error_set(err, OBLYS_EUSAGE, "report trend needs --indicator CODE");
+    oblys_status st = report_require_indicator(db, p->indicator, err);
+    if (st != OBLYS_OK)
+        return st;
+    strbuf title = STRBUF_INIT;
+    strbuf_printf(&title, "Trend of %s by region", p->indicator);
+    report *r = report_new("trend", strbuf_str(&title));
+    strbuf_free(&title);
+    report_table *values = NULL, *gaps = NULL;
+    st = add_indicator_table(db, r, SQL_TREND_VALUES, p->indicator, "values",
+                             "Values and growth (growth in %)", &values, err);
+    if (st == OBLYS_OK)
+        st = add_indicator_table(db, r, SQL_TREND_GAPS, p->indicator, "gaps",
+                                 "Spread across regions per year", &gaps, err);
+    if (st != OBLYS_OK) {
+        report_free(r);
+        return st;
+    }
+    report_set_decimals(values, "growth_pct_yoy", 1);
+    report_set_decimals(values, "growth_pct_base", 1);
+    report_set_decimals(values, "index_base", 1);
+    report_set_decimals(gaps, "cv_pct", 1);
+    report_add_note(r, "growth_pct_yoy compares with the previous year that has a value "
+                    "(prev_year); growth_pct_base and index_base (value as %% of the base "
+                    "year's) compare with the first year of the series.");
+    report_add_note(r, "Growth is computed in the unit the values are stored in.");
+    *out = r;
+    return OBLYS_OK;
+}

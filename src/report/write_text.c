@@ -1,0 +1,118 @@
+/*
+ * write_text.c - a report as aligned columns for a terminal.
+ *
+ * Widths are counted in characters (UTF-8 code points), not bytes, so
+ * Cyrillic names line up. Numbers are right-aligned, text left-aligned,
+ * missing values shown as "-".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report.h"
+
+static size_t display_width(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+static bool is_number(const report_cell *c)
+{
+    return c->type == CELL_INT || c->type == CELL_REAL;
+}
+
+static void cell_display(const report_cell *c, int decimals, strbuf *out)
+{
+    strbuf_reset(out);
+    if (c->type == CELL_NULL)
+        strbuf_append(out, "-");
+    else
+        report_cell_text(c, decimals, out);
+}
+
+/* A column is numeric when all its non-missing cells are. */
+static bool column_numeric(const report_table *t, size_t col)
+{
+    for (size_t r = 0; r < t->nrows; r++) {
+        const report_cell *c = report_cell_at(t, r, col);
+        if (c->type != CELL_NULL && !is_number(c))
+            return false;
+    }
+    return true;
+}
+
+static void pad(FILE *out, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        fputc(' ', out);
+}
+
+static void put_aligned(FILE *out, const char *text, size_t width, bool right)
+{
+    size_t w = display_width(text);
+    if (right)
+        pad(out, width > w ? width - w : 0);
+    fputs(text, out);
+    if (!right)
+        pad(out, width > w ? width - w : 0);
+}
+
+static void write_underlined(FILE *out, const char *title, char mark)
+{
+    fprintf(out, "%s\n", title);
+    for (size_t i = display_width(title); i > 0; i--)
+        fputc(mark, out);
+    fputc('\n', out);
+}
+
+static void write_table(const report_table *t, FILE *out)
+{
+    write_underlined(out, t->title, '-');
+    size_t *width = xcalloc(t->ncols, sizeof *width);
+    bool *right = xcalloc(t->ncols, sizeof *right);
+    strbuf cell = STRBUF_INIT;
+    for (size_t c = 0; c < t->ncols; c++) {
+        width[c] = display_width(t->cols[c].name);
+        right[c] = column_numeric(t, c);
+        for (size_t r = 0; r < t->nrows; r++) {
+            cell_display(report_cell_at(t, r, c), t->cols[c].decimals, &cell);
+            size_t w = display_width(strbuf_str(&cell));
+            if (w > width[c])
+                width[c] = w;
+        }
+    }
+    for (size_t c = 0; c < t->ncols; c++) {
+        put_aligned(out, t->cols[c].name, width[c], right[c]);
+        fputs(c + 1 < t->ncols ? "  " : "\n", out);
+    }
+    for (size_t r = 0; r < t->nrows; r++) {
+        for (size_t c = 0; c < t->ncols; c++) {
+            cell_display(report_cell_at(t, r, c), t->cols[c].decimals, &cell);
+            bool last = c + 1 == t->ncols;
+            put_aligned(out, strbuf_str(&cell), last && !right[c] ? 0 : width[c], right[c]);
+            fputs(last ? "\n" : "  ", out);
+        }
+    }
+    if (t->nrows == 0)
+        fputs("(no rows)\n", out);
+    strbuf_free(&cell);
+    free(width);
+    free(right);
+}
+
+void write_text(const report *r, FILE *out)
+{
+    write_underlined(out, r->title, '=');
+    for (size_t i = 0; i < r->ntables; i++) {
+        fputc('\n', out);
+        write_table(r->tables[i], out);
+    }
+    if (r->nnotes) {
+        fputs("\nNotes:\n", out);
+        for (size_t i = 0; i < r->nnotes; i++)
+            fprintf(out, "  - %s\n", r->notes[i]);
+    }
+}

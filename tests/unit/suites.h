@@ -1,0 +1,16 @@
+/*
+ * suites.h - the Check suites of oblys's unit tests, one per module.
+ * test_main.c runs them all; each test_*.c file defines one.
+ */
+#ifndef OBLYS_TEST_SUITES_H
+#define OBLYS_TEST_SUITES_H
+
+#include <check.h>
+
+Suite *csv_suite(void);
+Suite *number_suite(void);
+Suite *migrate_suite(void);
+Suite *views_suite(void);
+Suite *stats_suite(void);
+
+#endif
