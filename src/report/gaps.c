@@ -56,6 +56,8 @@ oblys_status report_gaps(sqlite3 *db, const report_params *p, report **out, obly
         report_table *t = NULL;
         st = report_add_query(r, "gaps", "Spread across regions", stmt, &t, err);
         if (st == OBLYS_OK) {
+            report_set_decimals(t, "max_value", -1);
+            report_set_decimals(t, "min_value", -1);
             report_set_decimals(t, "cv_pct", 1);
             report_set_decimals(t, "published_gap_ratio", -1);
             add_gap_notes(r);

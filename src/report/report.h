@@ -28,7 +28,7 @@ typedef struct {
 
 typedef struct {
     char *name;
-    int decimals;               /* digits after the point in text and Markdown */
+    int decimals;               /* digits after the point in text and Markdown; -1: as stored */
 } report_column;
 
 typedef struct {

@@ -53,9 +53,12 @@ oblys_status report_trend(sqlite3 *db, const report_params *p, report **out, obl
         report_free(r);
         return st;
     }
+    report_set_decimals(values, "value", -1);
     report_set_decimals(values, "growth_pct_yoy", 1);
     report_set_decimals(values, "growth_pct_base", 1);
     report_set_decimals(values, "index_base", 1);
+    report_set_decimals(gaps, "max_value", -1);
+    report_set_decimals(gaps, "min_value", -1);
     report_set_decimals(gaps, "cv_pct", 1);
     report_add_note(r, "growth_pct_yoy compares with the previous year that has a value "
                     "(prev_year); growth_pct_base and index_base (value as %% of the base "

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# demo.sh - the README's first command: installs what is missing, builds
+# oblys, creates a fresh database (oblys.db in the repository folder) from
+# the migrations and the bundled seed data (the paper's Tables 2-5), and
+# prints the gap, ranking and trend reports and the check of the paper's
+# published figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/deps.sh
+
+oblys_ensure_packages
+oblys_build build
+
+db=${OBLYS_DB:-oblys.db}
+rm -f "$db"
+./build/oblys --db "$db" init
+./build/oblys --db "$db" import seeds/regions.csv seeds/indicators.json \
+    seeds/paper_table2_2021.csv seeds/paper_table4_consumption_income.csv \
+    seeds/paper_table5_wages.csv seeds/paper_published.csv
+
+section() { printf '\n\n##### %s\n\n' "$*"; }
+
+section "oblys report gaps --year 2021"
+./build/oblys --db "$db" report gaps --year 2021
+section "oblys report ranking --year 2021"
+./build/oblys --db "$db" report ranking --year 2021
+section "oblys report trend --indicator consumption_income"
+./build/oblys --db "$db" report trend --indicator consumption_income
+section "oblys check (published figures against recomputed ones; first 12 rows)"
+./build/oblys --db "$db" check | head -n 18
+echo "..."
+echo
+echo "The database is $db: try 'build/oblys --db $db report --help', or 'sqlite3 $db' and"
+echo "SELECT * FROM v_gap; (docs/views.md lists every view)."

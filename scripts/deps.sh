@@ -1,0 +1,47 @@
+# shellcheck shell=bash
+# deps.sh - sourced by demo.sh and test.sh: installs the Debian packages
+# oblys needs to build and test, when they are missing.
+#
+# As root it runs apt-get itself; otherwise it uses sudo when there is
+# one, and else says which command to run.
+
+OBLYS_PACKAGES="gcc meson ninja-build pkg-config python3 libsqlite3-dev libcjson-dev check"
+
+oblys_missing_packages() {
+    local missing="" p
+    for p in $OBLYS_PACKAGES; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+            || missing="$missing $p"
+    done
+    echo "$missing"
+}
+
+oblys_ensure_packages() {
+    local missing
+    missing=$(oblys_missing_packages)
+    [ -z "$missing" ] && return 0
+    echo "oblys: installing missing Debian packages:$missing" >&2
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo="sudo"
+        else
+            echo "oblys: run as root: apt-get install -y$missing" >&2
+            return 1
+        fi
+    fi
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    # shellcheck disable=SC2086
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        $missing >&2
+}
+
+# oblys_build DIR [MESON OPTIONS...]: configures DIR once, then builds it.
+oblys_build() {
+    local dir=$1
+    shift
+    if [ ! -f "$dir/build.ninja" ]; then
+        meson setup "$dir" "$@" >&2
+    fi
+    meson compile -C "$dir" >&2
+}

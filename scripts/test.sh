@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# test.sh - the README's second command, and what CI runs (.ci/run):
+# installs what is missing, builds, runs every test (Check unit tests and
+# the end-to-end cases in tests/cases), then again in a build with
+# AddressSanitizer and UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/deps.sh
+
+oblys_ensure_packages
+
+run_suite() {
+    local dir=$1
+    shift
+    oblys_build "$dir" "$@"
+    meson test -C "$dir" --print-errorlogs
+}
+
+summarise() {
+    # The Check and case runners' own closing lines, for people and for CI.
+    grep -h -E '^[0-9]+%: Checks: |^[0-9]+ passed, [0-9]+ failed' "$1/meson-logs/testlog.txt"
+}
+
+run_suite build
+summarise build
+if [ "${OBLYS_SKIP_SANITIZERS:-0}" != 1 ]; then
+    run_suite build-sanitize -Db_sanitize=address,undefined -Db_lundef=false
+    summarise build-sanitize
+fi

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""report_expectations.py - expected CSV output of oblys's reports, built
+from the oracle's independent results (tests/oracle/expected/, written by
+paper_oracle.py) and the seed files, never from oblys's own output.
+
+Writes expected_stdout.csv into these end-to-end cases (and their cmd):
+  tests/cases/report_gaps_2021_csv       oblys report gaps --year 2021 --format csv
+  tests/cases/report_ranking_2021_csv    oblys report ranking --year 2021 --format csv
+  tests/cases/report_trend_consumption_csv
+                                         oblys report trend --indicator consumption_income --format csv
+  tests/cases/check_csv                  oblys check --format csv
+
+Each report's columns and row order are those documented in docs/cli.md
+and src/report/*.c; the numbers are the oracle's. Run after regenerating
+the oracle: python3 tests/oracle/report_expectations.py
+"""
+import csv
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+EXPECTED = os.path.join(HERE, 'expected')
+SEEDS = os.path.join(ROOT, 'seeds')
+CASES = os.path.join(ROOT, 'tests', 'cases')
+
+
+def rows(path):
+    with open(path, encoding='utf-8', newline='') as f:
+        return list(csv.DictReader(f))
+
+
+def null_first(v):
+    """SQLite sorts NULL before everything else."""
+    return (v != '', v)
+
+
+def num(v):
+    return float(v) if v != '' else None
+
+
+def write_case(name, cmd, tables):
+    folder = os.path.join(CASES, name)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, 'cmd'), 'w', encoding='utf-8') as f:
+        f.write(cmd + '\n')
+    with open(os.path.join(folder, 'expected_stdout.csv'), 'w', encoding='utf-8',
+              newline='') as f:
+        w = csv.writer(f, lineterminator='\r\n')
+        for i, (header, body) in enumerate(tables):
+            if i:
+                f.write('\r\n')
+            w.writerow(header)
+            for r in body:
+                w.writerow(['' if r[c] is None else r[c] for c in header])
+
+
+def gaps_2021(positions, published):
+    header = ['indicator', 'year', 'settlement', 'sex', 'n_regions', 'n_missing',
+              'max_region_name', 'max_value', 'min_region_name', 'min_value', 'gap_ratio',
+              'cv_pct', 'published_gap_ratio']
+    body = [dict(r) for r in rows(os.path.join(EXPECTED, 'v_gap.csv')) if r['year'] == '2021']
+    for r in body:
+        key = ('gap_ratio', r['indicator'], r['year'], r['settlement'], r['sex'])
+        r['published_gap_ratio'] = published.get(key)
+    body.sort(key=lambda r: (positions[r['indicator']], r['indicator'], r['year'],
+                             r['settlement'], r['sex']))
+    return header, body
+
+
+def ranking_2021(published_rank):
+    header = ['rank', 'region_name', 'index', 'n_indicators', 'published_rank',
+              'rank_difference']
+    body = [dict(r) for r in rows(os.path.join(EXPECTED, 'v_index.csv')) if r['year'] == '2021']
+    for r in body:
+        p = published_rank.get(r['region'])
+        r['published_rank'] = p
+        r['rank_difference'] = None if p is None else p - int(r['rank'])
+    body.sort(key=lambda r: (int(r['rank']), r['region_name']))
+    return header, body
+
+
+def trend(indicator, kinds):
+    values_header = ['region_name', 'settlement', 'sex', 'year', 'value', 'prev_year',
+                     'growth_pct_yoy', 'base_year', 'growth_pct_base', 'index_base']
+    values = [r for r in rows(os.path.join(EXPECTED, 'v_growth.csv'))
+              if r['indicator'] == indicator]
+    values.sort(key=lambda r: (r['settlement'], r['sex'], kinds[r['region']] == 'country',
+                               r['region_name'], int(r['year'])))
+    gaps_header = ['year', 'settlement', 'sex', 'n_regions', 'max_region_name', 'max_value',
+                   'min_region_name', 'min_value', 'gap_ratio', 'cv_pct']
+    gaps = [r for r in rows(os.path.join(EXPECTED, 'v_gap.csv')) if r['indicator'] == indicator]
+    gaps.sort(key=lambda r: (r['settlement'], r['sex'], int(r['year'])))
+    return [(values_header, values), (gaps_header, gaps)]
+
+
+def check(names):
+    header = ['status', 'source', 'measure', 'indicator', 'region_name', 'year', 'base_year',
+              'settlement', 'sex', 'published', 'recomputed', 'recomputed_lo',
+              'recomputed_hi', 'difference']
+    order = {'inconsistent': 0, 'consistent': 1, 'no_data': 2, 'matches': 3}
+    body = []
+    for r in rows(os.path.join(EXPECTED, 'v_check.csv')):
+        r = dict(r)
+        r['region_name'] = names.get(r['region'], '')
+        rec, pub = num(r['recomputed']), num(r['published'])
+        r['difference'] = None if rec is None else rec - pub
+        body.append(r)
+    body.sort(key=lambda r: (order.get(r['status'], 4), r['source'], r['measure'],
+                             null_first(r['indicator']), null_first(r['region_name']),
+                             int(r['year']), r['settlement'], r['sex']))
+    return header, body
+
+
+def main():
+    with open(os.path.join(SEEDS, 'indicators.json'), encoding='utf-8') as f:
+        positions = {i['code']: i['position'] for i in json.load(f)['indicators']}
+    regions = rows(os.path.join(SEEDS, 'regions.csv'))
+    code_of = {r['name']: r['code'] for r in regions}
+    names = {r['code']: r['name'] for r in regions}
+    kinds = {r['code']: r['kind'] for r in regions}
+    published, published_rank = {}, {}
+    for p in rows(os.path.join(SEEDS, 'paper_published.csv')):
+        if p['measure'] == 'gap_ratio' and not p['region']:
+            published[('gap_ratio', p['indicator'], p['year'], p['settlement'],
+                       p['sex'])] = p['value']
+        if p['measure'] == 'rank':
+            published_rank[code_of[p['region']]] = int(float(p['value']))
+    write_case('report_gaps_2021_csv',
+               '$OBLYS --db $DB report gaps --year 2021 --format csv',
+               [gaps_2021(positions, published)])
+    write_case('report_ranking_2021_csv',
+               '$OBLYS --db $DB report ranking --year 2021 --format csv',
+               [ranking_2021(published_rank)])
+    write_case('report_trend_consumption_csv',
+               '$OBLYS report trend --indicator consumption_income --format csv --db $DB',
+               trend('consumption_income', kinds))
+    write_case('check_csv', '$OBLYS --db $DB check --format csv', [check(names)])
+
+
+if __name__ == '__main__':
+    main()
