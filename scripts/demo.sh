@@ -26,9 +26,13 @@ section "oblys report ranking --year 2021"
 ./build/oblys --db "$db" report ranking --year 2021
 section "oblys report trend --indicator consumption_income"
 ./build/oblys --db "$db" report trend --indicator consumption_income
-section "oblys check (published figures against recomputed ones; first 12 rows)"
-./build/oblys --db "$db" check | head -n 18
+section "oblys check --status consistent (published figures that only rounding explains)"
+./build/oblys --db "$db" check --status consistent
+section "oblys check (the first of the inconsistent ones; the full list has 166 rows)"
+report=$(./build/oblys --db "$db" check)
+head -n 12 <<<"$report"
 echo "..."
+tail -n 3 <<<"$report"
 echo
 echo "The database is $db: try 'build/oblys --db $db report --help', or 'sqlite3 $db' and"
 echo "SELECT * FROM v_gap; (docs/views.md lists every view)."

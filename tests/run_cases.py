@@ -16,6 +16,9 @@ A case is a folder holding:
                      optional: stdout is CSV that must equal it field by
                      field, numbers within a relative 1e-9 (for values
                      computed independently, e.g. by tests/oracle).
+  expected_stdout.json
+                     optional: stdout is JSON equal to it, numbers within a
+                     relative 1e-9 (layout and key order do not matter).
   expected_stderr    optional: stderr must equal it exactly.
   expected_exit      optional: the exit code (default 0).
   db_unchanged       optional, empty: the database file must be byte for
@@ -27,6 +30,7 @@ any case failed.
 """
 import csv
 import io
+import json
 import os
 import subprocess
 import sys
@@ -77,6 +81,30 @@ def compare_csv(actual, expected):
     return None
 
 
+def compare_json(got, want, where='$'):
+    """Returns None when equal, else where they differ first."""
+    if isinstance(want, dict):
+        if not isinstance(got, dict) or set(got) != set(want):
+            return f'{where}: keys {sorted(got) if isinstance(got, dict) else got!r}, expected {sorted(want)}'
+        for k in want:
+            diff = compare_json(got[k], want[k], f'{where}.{k}')
+            if diff:
+                return diff
+        return None
+    if isinstance(want, list):
+        if not isinstance(got, list) or len(got) != len(want):
+            return f'{where}: {got!r}, expected {len(want)} items'
+        for i, (g, w) in enumerate(zip(got, want)):
+            diff = compare_json(g, w, f'{where}[{i}]')
+            if diff:
+                return diff
+        return None
+    if isinstance(want, (int, float)) and not isinstance(want, bool) \
+            and isinstance(got, (int, float)) and not isinstance(got, bool):
+        return None if numbers_equal(got, want) else f'{where}: {got!r}, expected {want!r}'
+    return None if got == want else f'{where}: {got!r}, expected {want!r}'
+
+
 def first_difference(actual, expected):
     a, e = actual.splitlines(), expected.splitlines()
     for i, (x, y) in enumerate(zip(a, e), start=1):
@@ -113,6 +141,14 @@ def run_case(oblys, seeds, case_dir):
             diff = compare_csv(stdout, read(csv_file))
             if diff:
                 problems.append('stdout CSV differs: ' + diff)
+        json_file = os.path.join(case_dir, 'expected_stdout.json')
+        if os.path.exists(json_file):
+            try:
+                diff = compare_json(json.loads(stdout), json.loads(read(json_file)))
+            except ValueError as e:
+                diff = f'not JSON: {e}'
+            if diff:
+                problems.append('stdout JSON differs: ' + diff)
         err_file = os.path.join(case_dir, 'expected_stderr')
         if os.path.exists(err_file) and stderr != read(err_file):
             problems.append('stderr differs at ' + first_difference(stderr, read(err_file)))

@@ -11,6 +11,8 @@
 
 static const cli_option OPTIONS[] = {
     { "format", "FORMAT", "text (default), csv, json or md" },
+    { "status", "STATUS", "only figures with this verdict: matches, consistent, inconsistent, "
+                          "not_recomputable" },
     { "strict", NULL, "exit with status 1 when any figure is inconsistent" },
     { NULL, NULL, NULL },
 };
@@ -18,7 +20,7 @@ static const cli_option OPTIONS[] = {
 int cmd_check(int argc, char **argv, const char *global_db)
 {
     cli_args args;
-    int code = cli_begin("check", argc, argv, OPTIONS, "oblys check [--format FORMAT] [--strict]",
+    int code = cli_begin("check", argc, argv, OPTIONS, "oblys check [--status STATUS] [--format FORMAT] [--strict]",
                          "Compares every published derived figure in the database with the "
                          "value the views recompute, and says whether the rounding of the "
                          "published inputs explains any difference.", &args);
@@ -37,7 +39,7 @@ int cmd_check(int argc, char **argv, const char *global_db)
     if (st == OBLYS_OK)
         st = db_open_current(cli_db_path(&args, global_db), DB_READ_ONLY, &db, &err);
     if (st == OBLYS_OK)
-        st = report_check(db, &r, &n_inconsistent, &err);
+        st = report_check(db, cli_value(&args, OPTIONS, "status"), &r, &n_inconsistent, &err);
     if (st == OBLYS_OK) {
         report_write(r, format, stdout);
         code = n_inconsistent > 0 && cli_flag(&args, OPTIONS, "strict") ? OBLYS_EDATA : 0;

@@ -3,12 +3,15 @@
  * value the views recompute from the stored observations (v_check), the
  * inconsistent ones first, and a count per verdict.
  */
+#include <stdbool.h>
+#include <string.h>
+
 #include "report/reports.h"
 
 static const char SQL_CHECK_ROWS[] =
     "SELECT status, source, measure, indicator, region_name, year, base_year, settlement, sex, "
     "       published, recomputed, recomputed_lo, recomputed_hi, difference "
-    "FROM v_check "
+    "FROM v_check WHERE ?1 IS NULL OR status = ?1 "
     "ORDER BY CASE status WHEN 'inconsistent' THEN 0 WHEN 'consistent' THEN 1 "
     "         WHEN 'no_data' THEN 2 WHEN 'matches' THEN 3 ELSE 4 END, "
     "         source, measure, indicator, region_name, year, settlement, sex";
@@ -38,13 +41,26 @@ static oblys_status add_counts_note(sqlite3 *db, report *r, int *n_inconsistent,
     return OBLYS_OK;
 }
 
-oblys_status report_check(sqlite3 *db, report **out, int *n_inconsistent, oblys_error *err)
+static const char *const STATUSES[] = {
+    "matches", "consistent", "inconsistent", "not_recomputable", "no_data", NULL,
+};
+
+oblys_status report_check(sqlite3 *db, const char *status, report **out, int *n_inconsistent,
+                          oblys_error *err)
 {
     *out = NULL;
+    bool known = !status;
+    for (size_t i = 0; STATUSES[i] && !known; i++)
+        known = strcmp(STATUSES[i], status) == 0;
+    if (!known)
+        return error_set(err, OBLYS_EUSAGE, "unknown status \"%s\" (matches, consistent, "
+                         "inconsistent, not_recomputable or no_data)", status);
     sqlite3_stmt *stmt = NULL;
     oblys_status st = report_prepare(db, SQL_CHECK_ROWS, &stmt, err);
     if (st != OBLYS_OK)
         return st;
+    if (status)
+        sqlite3_bind_text(stmt, 1, status, -1, SQLITE_STATIC);
     report *r = report_new("check", "Published figures against recomputed values");
     report_table *t = NULL;
     st = report_add_query(r, "check", "Verdicts (inconsistent first)", stmt, &t, err);

@@ -27,8 +27,10 @@ oblys_status report_ranking(sqlite3 *db, const report_params *p, report **out, o
 oblys_status report_trend(sqlite3 *db, const report_params *p, report **out, oblys_error *err);
 
 /* Every published figure against the recomputed value (v_check),
- * inconsistent ones first; *n_inconsistent gets their number. */
-oblys_status report_check(sqlite3 *db, report **out, int *n_inconsistent, oblys_error *err);
+ * inconsistent ones first, or only those with status (NULL: all);
+ * *n_inconsistent gets the number of inconsistent ones in the database. */
+oblys_status report_check(sqlite3 *db, const char *status, report **out, int *n_inconsistent,
+                          oblys_error *err);
 
 /* Shared by the builders: prepares sql, or fails with OBLYS_EDB. */
 oblys_status report_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **stmt, oblys_error *err);
