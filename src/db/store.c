@@ -18,6 +18,7 @@ enum {
     Q_INDICATOR_FIND, Q_INDICATOR_INSERT, Q_INDICATOR_UPDATE,
     Q_PUBLISHED_FIND, Q_PUBLISHED_INSERT, Q_PUBLISHED_UPDATE,
     Q_SETTLEMENT_EXISTS, Q_SEX_EXISTS, Q_MEASURE_EXISTS, Q_INDICATOR_EXISTS,
+    Q_SEEN_INSERT, Q_SEEN_FIND,
     Q_COUNT
 };
 
@@ -64,7 +65,18 @@ static const char *const QUERIES[Q_COUNT] = {
     [Q_SEX_EXISTS] = "SELECT 1 FROM sex WHERE code = ?1",
     [Q_MEASURE_EXISTS] = "SELECT 1 FROM published_measure WHERE code = ?1",
     [Q_INDICATOR_EXISTS] = "SELECT 1 FROM indicator WHERE code = ?1",
+    [Q_SEEN_INSERT] = "INSERT INTO temp.import_seen (key, line, content, shown) "
+                      "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO NOTHING",
+    [Q_SEEN_FIND] = "SELECT line, content = ?2, shown FROM temp.import_seen WHERE key = ?1",
 };
+
+/* The keys of the rows of this file so far, to tell a row repeated within
+ * the file from a value stored by an earlier load (a stored row's load_id
+ * cannot say it: an unchanged row keeps the load that first wrote it). */
+static const char SQL_CREATE_SEEN[] =
+    "CREATE TEMP TABLE IF NOT EXISTS import_seen "
+    "(key TEXT PRIMARY KEY, line INTEGER, content TEXT, shown TEXT) WITHOUT ROWID";
+static const char SQL_CLEAR_SEEN[] = "DELETE FROM temp.import_seen";
 
 struct store {
     sqlite3 *db;
@@ -114,6 +126,9 @@ static void utc_now(char out[32])
 
 static oblys_status prepare_all(store *s, oblys_error *err)
 {
+    if (sqlite3_exec(s->db, SQL_CREATE_SEEN, NULL, NULL, NULL) != SQLITE_OK
+        || sqlite3_exec(s->db, SQL_CLEAR_SEEN, NULL, NULL, NULL) != SQLITE_OK)
+        return error_set(err, OBLYS_EDB, "cannot prepare the import: %s", sqlite3_errmsg(s->db));
     for (int i = 0; i < Q_COUNT; i++) {
         if (sqlite3_prepare_v3(s->db, QUERIES[i], -1, SQLITE_PREPARE_PERSISTENT,
                                &s->stmt[i], NULL) != SQLITE_OK)
@@ -161,6 +176,85 @@ oblys_status store_open(sqlite3 *db, const char *file, const char *kind, bool re
     return OBLYS_OK;
 }
 
+/* ---- the decision every kind of row goes through ---- */
+
+/* Records key as seen on this row of the file. When an earlier row of the
+ * file had the same key, says whether its content was the same
+ * (STORE_DUPLICATE) or not (STORE_CONFLICT_IN_FILE, with *detail naming
+ * the line); else STORE_INSERTED, meaning "first time in this file". */
+static store_result check_seen(store *s, const strbuf *key, long long line, const strbuf *content,
+                               const strbuf *shown, strbuf *detail)
+{
+    sqlite3_stmt *insert = query(s, Q_SEEN_INSERT);
+    sqlite3_bind_text(insert, 1, strbuf_str(key), (int)key->len, SQLITE_STATIC);
+    sqlite3_bind_int64(insert, 2, line);
+    sqlite3_bind_text(insert, 3, strbuf_str(content), (int)content->len, SQLITE_STATIC);
+    sqlite3_bind_text(insert, 4, strbuf_str(shown), (int)shown->len, SQLITE_STATIC);
+    if (sqlite3_step(insert) != SQLITE_DONE)
+        return sql_failure(s, detail);
+    if (sqlite3_changes(s->db) == 1)
+        return STORE_INSERTED;
+    sqlite3_stmt *find = query(s, Q_SEEN_FIND);
+    sqlite3_bind_text(find, 1, strbuf_str(key), (int)key->len, SQLITE_STATIC);
+    sqlite3_bind_text(find, 2, strbuf_str(content), (int)content->len, SQLITE_STATIC);
+    if (sqlite3_step(find) != SQLITE_ROW)
+        return sql_failure(s, detail);
+    strbuf_reset(detail);
+    strbuf_printf(detail, "line %lld of this file has %s", sqlite3_column_int64(find, 0),
+                  sqlite3_column_text(find, 2));
+    if (sqlite3_column_int(find, 1)) {
+        s->counts.duplicates++;
+        return STORE_DUPLICATE;
+    }
+    return STORE_CONFLICT_IN_FILE;
+}
+
+/* Given the result find_rc of looking the row's key up in the database:
+ * inserts when nothing was found; otherwise the row is unchanged when
+ * same, else replaced (--replace) or a conflict. insert and update are
+ * bound. */
+static store_result settle(store *s, int find_rc, bool same, sqlite3_stmt *insert,
+                           sqlite3_stmt *update, strbuf *detail)
+{
+    store_result res;
+    if (find_rc == SQLITE_DONE) {
+        res = step_done(s, insert, STORE_INSERTED, detail);
+        if (res == STORE_INSERTED)
+            s->counts.inserted++;
+        return res;
+    }
+    if (find_rc != SQLITE_ROW)
+        return sql_failure(s, detail);
+    if (same) {
+        s->counts.unchanged++;
+        return STORE_UNCHANGED;
+    }
+    if (!s->replace)
+        return STORE_CONFLICT;
+    res = step_done(s, update, STORE_REPLACED, detail);
+    if (res == STORE_REPLACED)
+        s->counts.replaced++;
+    return res;
+}
+
+/* A key's fields joined by a unit separator, which no field contains. */
+static void key_add(strbuf *key, const char *field)
+{
+    strbuf_append(key, field ? field : "");
+    strbuf_append_char(key, '\x1f');
+}
+
+/* check_seen() for a row whose key and content are already built. */
+static store_result first_in_file(store *s, strbuf *key, long long line, strbuf *content,
+                                  strbuf *shown, strbuf *detail)
+{
+    store_result res = check_seen(s, key, line, content, shown, detail);
+    strbuf_free(key);
+    strbuf_free(content);
+    strbuf_free(shown);
+    return res;
+}
+
 /* ---- observations ---- */
 
 static void describe_value(strbuf *out, bool has_value, double value, int decimals,
@@ -172,22 +266,17 @@ static void describe_value(strbuf *out, bool has_value, double value, int decima
         strbuf_printf(out, "missing (%s)", missing ? missing : "?");
 }
 
-/* "line 3 of this file has 5.9" or "the database has 5.9 (from F, line 3)" */
-static void describe_stored(store *s, strbuf *out, sqlite3_stmt *found, int value_col,
-                            int load_col, int line_col, int file_col, const char *missing)
+/* "the database has 5.9 (from F, line 3)" */
+static void describe_stored(strbuf *out, sqlite3_stmt *found, int value_col, int line_col,
+                            int file_col, const char *missing)
 {
-    long long load_id = sqlite3_column_int64(found, load_col);
-    long long line = sqlite3_column_int64(found, line_col);
     strbuf_reset(out);
-    if (load_id == s->load_id)
-        strbuf_printf(out, "line %lld of this file has ", line);
-    else
-        strbuf_append(out, "the database has ");
+    strbuf_append(out, "the database has ");
     describe_value(out, sqlite3_column_type(found, value_col) != SQLITE_NULL,
                    sqlite3_column_double(found, value_col),
                    sqlite3_column_int(found, value_col + 1), missing);
-    if (load_id != s->load_id)
-        strbuf_printf(out, " (from %s, line %lld)", sqlite3_column_text(found, file_col), line);
+    strbuf_printf(out, " (from %s, line %lld)", sqlite3_column_text(found, file_col),
+                  sqlite3_column_int64(found, line_col));
 }
 
 static void bind_observation(sqlite3_stmt *stmt, const obs_record *r, long long load_id)
@@ -222,41 +311,39 @@ static bool same_observation(sqlite3_stmt *found, const obs_record *r)
     return missing && r->missing && strcmp(missing, r->missing) == 0;
 }
 
+static store_result observation_seen(store *s, const obs_record *r, strbuf *detail)
+{
+    strbuf key = STRBUF_INIT, content = STRBUF_INIT, shown = STRBUF_INIT;
+    key_add(&key, "observation");
+    key_add(&key, r->region);
+    key_add(&key, r->indicator);
+    strbuf_printf(&key, "%d", r->year);
+    key_add(&key, "");
+    key_add(&key, r->settlement);
+    key_add(&key, r->sex);
+    describe_value(&shown, r->has_value, r->value, r->decimals, r->missing);
+    if (r->has_value)
+        strbuf_printf(&content, "%.17g/%d", r->value, r->decimals);
+    else
+        strbuf_printf(&content, "missing/%s", r->missing);
+    return first_in_file(s, &key, r->line, &content, &shown, detail);
+}
+
 store_result store_observation(store *s, const obs_record *r, strbuf *detail)
 {
+    store_result seen = observation_seen(s, r, detail);
+    if (seen != STORE_INSERTED)
+        return seen;
     sqlite3_stmt *find = query(s, Q_OBS_FIND);
     bind_observation(find, r, s->load_id);
     int rc = sqlite3_step(find);
-    if (rc == SQLITE_DONE) {
-        sqlite3_stmt *insert = query(s, Q_OBS_INSERT);
-        bind_observation(insert, r, s->load_id);
-        store_result res = step_done(s, insert, STORE_INSERTED, detail);
-        if (res == STORE_INSERTED)
-            s->counts.inserted++;
-        return res;
-    }
-    if (rc != SQLITE_ROW)
-        return sql_failure(s, detail);
-    long long load_id = sqlite3_column_int64(find, 3);
-    bool same = same_observation(find, r);
-    describe_stored(s, detail, find, 0, 3, 4, 5, (const char *)sqlite3_column_text(find, 2));
-    if (load_id == s->load_id) {
-        if (same)
-            s->counts.duplicates++;
-        return same ? STORE_DUPLICATE : STORE_CONFLICT_IN_FILE;
-    }
-    if (same) {
-        s->counts.unchanged++;
-        return STORE_UNCHANGED;
-    }
-    if (!s->replace)
-        return STORE_CONFLICT;
-    sqlite3_stmt *update = query(s, Q_OBS_UPDATE);
+    bool found = rc == SQLITE_ROW;
+    if (found)
+        describe_stored(detail, find, 0, 4, 5, (const char *)sqlite3_column_text(find, 2));
+    sqlite3_stmt *insert = query(s, Q_OBS_INSERT), *update = query(s, Q_OBS_UPDATE);
+    bind_observation(insert, r, s->load_id);
     bind_observation(update, r, s->load_id);
-    store_result res = step_done(s, update, STORE_REPLACED, detail);
-    if (res == STORE_REPLACED)
-        s->counts.replaced++;
-    return res;
+    return settle(s, rc, found && same_observation(find, r), insert, update, detail);
 }
 
 /* ---- metadata: regions and indicators ---- */
@@ -277,31 +364,6 @@ static bool same_int(sqlite3_stmt *stmt, int col, bool present, int value)
     return present && sqlite3_column_int(stmt, col) == value;
 }
 
-/* Inserts when find returned nothing, counts unchanged when same, and
- * otherwise updates (with --replace) or reports a conflict. */
-static store_result settle_metadata(store *s, int find_rc, bool same, sqlite3_stmt *insert,
-                                    sqlite3_stmt *update, strbuf *detail)
-{
-    if (find_rc == SQLITE_DONE) {
-        store_result res = step_done(s, insert, STORE_INSERTED, detail);
-        if (res == STORE_INSERTED)
-            s->counts.inserted++;
-        return res;
-    }
-    if (find_rc != SQLITE_ROW)
-        return sql_failure(s, detail);
-    if (same) {
-        s->counts.unchanged++;
-        return STORE_UNCHANGED;
-    }
-    if (!s->replace)
-        return STORE_CONFLICT;
-    store_result res = step_done(s, update, STORE_REPLACED, detail);
-    if (res == STORE_REPLACED)
-        s->counts.replaced++;
-    return res;
-}
-
 static void bind_region(sqlite3_stmt *stmt, const region_record *r)
 {
     sqlite3_bind_text(stmt, 1, r->code, -1, SQLITE_STATIC);
@@ -313,8 +375,23 @@ static void bind_region(sqlite3_stmt *stmt, const region_record *r)
     bind_text_or_null(stmt, 7, r->name_kk);
 }
 
+static store_result region_seen(store *s, const region_record *r, strbuf *detail)
+{
+    strbuf key = STRBUF_INIT, content = STRBUF_INIT, shown = STRBUF_INIT;
+    key_add(&key, "region");
+    key_add(&key, r->code);
+    const char *fields[] = { r->name, r->kind, r->kato, r->iso_3166_2, r->name_ru, r->name_kk };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        key_add(&content, fields[i]);
+    strbuf_printf(&shown, "region %s as \"%s\" (%s)", r->code, r->name, r->kind);
+    return first_in_file(s, &key, r->line, &content, &shown, detail);
+}
+
 store_result store_region(store *s, const region_record *r, strbuf *detail)
 {
+    store_result seen = region_seen(s, r, detail);
+    if (seen != STORE_INSERTED)
+        return seen;
     sqlite3_stmt *find = query(s, Q_REGION_FIND);
     sqlite3_bind_text(find, 1, r->code, -1, SQLITE_STATIC);
     int rc = sqlite3_step(find);
@@ -330,7 +407,7 @@ store_result store_region(store *s, const region_record *r, strbuf *detail)
     bind_region(insert, r);
     sqlite3_stmt *update = query(s, Q_REGION_UPDATE);
     bind_region(update, r);
-    return settle_metadata(s, rc, same, insert, update, detail);
+    return settle(s, rc, same, insert, update, detail);
 }
 
 static void bind_indicator(sqlite3_stmt *stmt, const indicator_record *r)
@@ -348,8 +425,23 @@ static void bind_indicator(sqlite3_stmt *stmt, const indicator_record *r)
     bind_text_or_null(stmt, 8, r->source);
 }
 
+static store_result indicator_seen(store *s, const indicator_record *r, strbuf *detail)
+{
+    strbuf key = STRBUF_INIT, content = STRBUF_INIT, shown = STRBUF_INIT;
+    key_add(&key, "indicator");
+    key_add(&key, r->code);
+    strbuf_printf(&content, "%s\x1f%s\x1f%d\x1f%d\x1f%d\x1f%d\x1f%d\x1f%s", r->name, r->unit,
+                  r->polarity, r->decimals, r->in_index, r->has_position, r->position,
+                  r->source ? r->source : "");
+    strbuf_printf(&shown, "indicator %s as \"%s\"", r->code, r->name);
+    return first_in_file(s, &key, r->line, &content, &shown, detail);
+}
+
 store_result store_indicator(store *s, const indicator_record *r, strbuf *detail)
 {
+    store_result seen = indicator_seen(s, r, detail);
+    if (seen != STORE_INSERTED)
+        return seen;
     sqlite3_stmt *find = query(s, Q_INDICATOR_FIND);
     sqlite3_bind_text(find, 1, r->code, -1, SQLITE_STATIC);
     int rc = sqlite3_step(find);
@@ -367,7 +459,7 @@ store_result store_indicator(store *s, const indicator_record *r, strbuf *detail
     bind_indicator(insert, r);
     sqlite3_stmt *update = query(s, Q_INDICATOR_UPDATE);
     bind_indicator(update, r);
-    return settle_metadata(s, rc, same, insert, update, detail);
+    return settle(s, rc, same, insert, update, detail);
 }
 
 /* ---- published figures ---- */
@@ -391,43 +483,44 @@ static void bind_published(sqlite3_stmt *stmt, const published_record *r, long l
     sqlite3_bind_int64(stmt, 12, r->line);
 }
 
+static store_result published_seen(store *s, const published_record *r, strbuf *detail)
+{
+    strbuf key = STRBUF_INIT, content = STRBUF_INIT, shown = STRBUF_INIT;
+    key_add(&key, "published");
+    key_add(&key, r->source);
+    key_add(&key, r->measure);
+    key_add(&key, r->indicator);
+    key_add(&key, r->region);
+    strbuf_printf(&key, "%d", r->year);
+    key_add(&key, "");
+    strbuf_printf(&key, "%d", r->base_year);
+    key_add(&key, "");
+    key_add(&key, r->settlement);
+    key_add(&key, r->sex);
+    describe_value(&shown, true, r->value, r->decimals, NULL);
+    strbuf_printf(&content, "%.17g/%d", r->value, r->decimals);
+    return first_in_file(s, &key, r->line, &content, &shown, detail);
+}
+
 store_result store_published(store *s, const published_record *r, strbuf *detail)
 {
+    store_result seen = published_seen(s, r, detail);
+    if (seen != STORE_INSERTED)
+        return seen;
     sqlite3_stmt *find = query(s, Q_PUBLISHED_FIND);
     bind_published(find, r, s->load_id);
     int rc = sqlite3_step(find);
-    if (rc == SQLITE_DONE) {
-        sqlite3_stmt *insert = query(s, Q_PUBLISHED_INSERT);
-        bind_published(insert, r, s->load_id);
-        store_result res = step_done(s, insert, STORE_INSERTED, detail);
-        if (res == STORE_INSERTED)
-            s->counts.inserted++;
-        return res;
-    }
-    if (rc != SQLITE_ROW)
-        return sql_failure(s, detail);
-    long long id = sqlite3_column_int64(find, 0);
-    long long load_id = sqlite3_column_int64(find, 3);
-    bool same = sqlite3_column_double(find, 1) == r->value && sqlite3_column_int(find, 2) == r->decimals;
-    describe_stored(s, detail, find, 1, 3, 4, 5, NULL);
-    if (load_id == s->load_id) {
-        if (same)
-            s->counts.duplicates++;
-        return same ? STORE_DUPLICATE : STORE_CONFLICT_IN_FILE;
-    }
-    if (same) {
-        s->counts.unchanged++;
-        return STORE_UNCHANGED;
-    }
-    if (!s->replace)
-        return STORE_CONFLICT;
-    sqlite3_stmt *update = query(s, Q_PUBLISHED_UPDATE);
+    bool found = rc == SQLITE_ROW;
+    if (found)
+        describe_stored(detail, find, 1, 4, 5, NULL);
+    sqlite3_stmt *insert = query(s, Q_PUBLISHED_INSERT), *update = query(s, Q_PUBLISHED_UPDATE);
+    bind_published(insert, r, s->load_id);
     bind_published(update, r, s->load_id);
-    sqlite3_bind_int64(update, 13, id);
-    store_result res = step_done(s, update, STORE_REPLACED, detail);
-    if (res == STORE_REPLACED)
-        s->counts.replaced++;
-    return res;
+    if (found)
+        sqlite3_bind_int64(update, 13, sqlite3_column_int64(find, 0));
+    bool same = found && sqlite3_column_double(find, 1) == r->value
+        && sqlite3_column_int(find, 2) == r->decimals;
+    return settle(s, rc, same, insert, update, detail);
 }
 
 /* ---- look-ups ---- */

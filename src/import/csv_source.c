@@ -165,6 +165,7 @@ static void read_record(import_session *s, const csv_header *h, csv_record *rec)
         .names = (const char *const *)h->names,
         .values = (const char *const *)rec->fields,
         .cols = rec->field_col,
+        .lines = rec->field_line,
     };
     session_row(s, &row);
 }

@@ -20,6 +20,7 @@ void session_row(import_session *s, const import_row *row)
 {
     store_counts_of(s->ctx.store)->read++;
     s->kind->handle_row(&s->ctx, row);
+    ctx_flush_row(&s->ctx);
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -69,7 +70,8 @@ oblys_status import_file(sqlite3 *db, const char *path, const import_options *op
     import_session s = {
         .db = db, .path = path, .opt = opt, .diag = diag, .kind = NULL,
         .ctx = { .store = NULL, .diag = diag, .opt = opt,
-                 .location = STRBUF_INIT, .detail = STRBUF_INIT },
+                 .location = STRBUF_INIT, .detail = STRBUF_INIT,
+                 .problems = NULL, .nproblems = 0, .cap = 0 },
         .err = err,
     };
     oblys_status st = looks_like_json(path, f) ? json_source_read(&s, f) : csv_source_read(&s, f);
@@ -77,7 +79,6 @@ oblys_status import_file(sqlite3 *db, const char *path, const import_options *op
         st = error_set(err, OBLYS_EIO, "%s: read error", path);
     st = finish(&s, st, summary);
     fclose(f);
-    strbuf_free(&s.ctx.location);
-    strbuf_free(&s.ctx.detail);
+    ctx_free(&s.ctx);
     return st;
 }

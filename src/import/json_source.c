@@ -42,7 +42,8 @@ static void report_syntax_error(import_session *s, const char *text, size_t len)
             col++;
         }
     }
-    diag_error(s->diag, s->path, line, col, "invalid JSON near here");
+    diag_error(s->diag, s->path, line, col, "invalid JSON: the parser stopped here (the mistake "
+               "is here or just before)");
 }
 
 /* Shortest text that reads back as the same double. */
@@ -94,6 +95,7 @@ static void read_object(import_session *s, const cJSON *obj, size_t index)
     import_row row = {
         .file = s->path, .line = 0, .path = strbuf_str(&path), .nfields = n,
         .names = names, .values = (const char *const *)values, .cols = NULL,
+        .lines = NULL,
     };
     if (ok) {
         session_row(s, &row);

@@ -5,6 +5,7 @@
 #include "import/kind.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const import_kind *const KINDS[] = {
@@ -71,28 +72,80 @@ void kind_describe_columns(const import_kind *kind, strbuf *out)
         strbuf_printf(out, ", %s (optional)", *c);
 }
 
-void ctx_error(import_ctx *ctx, const import_row *row, const char *column, const char *fmt, ...)
+static void hold_problem(import_ctx *ctx, const import_row *row, const char *column,
+                         strbuf *msg)
+{
+    if (ctx->nproblems == ctx->cap) {
+        ctx->cap = ctx->cap ? ctx->cap * 2 : 8;
+        ctx->problems = xrealloc(ctx->problems, ctx->cap * sizeof *ctx->problems);
+    }
+    int i = column ? row_index(row, column) : -1;
+    row_problem *p = &ctx->problems[ctx->nproblems];
+    p->line = i >= 0 && row->lines ? row->lines[i] : row->line;
+    p->col = i >= 0 && row->cols ? row->cols[i] : 0;
+    p->seq = ctx->nproblems++;
+    p->location = xstrdup(strbuf_str(&ctx->location));
+    p->message = strbuf_detach(msg);
+}
+
+static void ctx_vreport(import_ctx *ctx, const import_row *row, const char *column,
+                        bool warning, const char *fmt, va_list ap)
 {
     row_locate(row, column, &ctx->location);
     strbuf msg = STRBUF_INIT;
+    strbuf_vprintf(&msg, fmt, ap);
+    if (warning)
+        diag_warning_at(ctx->diag, strbuf_str(&ctx->location), "%s", strbuf_str(&msg));
+    else
+        hold_problem(ctx, row, column, &msg);
+    strbuf_free(&msg);
+}
+
+static int compare_problems(const void *a, const void *b)
+{
+    const row_problem *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void ctx_flush_row(import_ctx *ctx)
+{
+    qsort(ctx->problems, ctx->nproblems, sizeof *ctx->problems, compare_problems);
+    for (size_t i = 0; i < ctx->nproblems; i++) {
+        diag_error_at(ctx->diag, ctx->problems[i].location, "%s", ctx->problems[i].message);
+        free(ctx->problems[i].location);
+        free(ctx->problems[i].message);
+    }
+    ctx->nproblems = 0;
+}
+
+void ctx_free(import_ctx *ctx)
+{
+    ctx_flush_row(ctx);
+    free(ctx->problems);
+    ctx->problems = NULL;
+    ctx->cap = 0;
+    strbuf_free(&ctx->location);
+    strbuf_free(&ctx->detail);
+}
+
+void ctx_error(import_ctx *ctx, const import_row *row, const char *column, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    strbuf_vprintf(&msg, fmt, ap);
+    ctx_vreport(ctx, row, column, false, fmt, ap);
     va_end(ap);
-    diag_error_at(ctx->diag, strbuf_str(&ctx->location), "%s", strbuf_str(&msg));
-    strbuf_free(&msg);
 }
 
 void ctx_warning(import_ctx *ctx, const import_row *row, const char *column, const char *fmt, ...)
 {
-    row_locate(row, column, &ctx->location);
-    strbuf msg = STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    strbuf_vprintf(&msg, fmt, ap);
+    ctx_vreport(ctx, row, column, true, fmt, ap);
     va_end(ap);
-    diag_warning_at(ctx->diag, strbuf_str(&ctx->location), "%s", strbuf_str(&msg));
-    strbuf_free(&msg);
 }
 
 void ctx_store_result(import_ctx *ctx, const import_row *row, store_result res, const char *what)

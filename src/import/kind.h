@@ -16,12 +16,22 @@
 #include "import/import.h"
 #include "import/row.h"
 
+/* A problem found in the current row, held until the row is done so that
+ * the row's problems are listed in column order. */
+typedef struct {
+    size_t line, col, seq;
+    char *location;
+    char *message;
+} row_problem;
+
 typedef struct {
     store *store;
     diag_list *diag;
     const import_options *opt;
     strbuf location;            /* scratch for error locations */
     strbuf detail;              /* scratch for store messages */
+    row_problem *problems;      /* the current row's, see ctx_flush_row() */
+    size_t nproblems, cap;
 } import_ctx;
 
 typedef struct {
@@ -53,6 +63,10 @@ void ctx_error(import_ctx *ctx, const import_row *row, const char *column, const
     __attribute__((format(printf, 4, 5)));
 void ctx_warning(import_ctx *ctx, const import_row *row, const char *column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* Moves the current row's problems to the diag_list, in column order. */
+void ctx_flush_row(import_ctx *ctx);
+void ctx_free(import_ctx *ctx);
+
 /* Reports what the store said about a row, and counts rejected rows. */
 void ctx_store_result(import_ctx *ctx, const import_row *row, store_result res,
                       const char *what);

@@ -29,8 +29,8 @@ void row_locate(const import_row *row, const char *name, strbuf *out)
             strbuf_printf(out, ".%s", name);
         return;
     }
-    strbuf_printf(out, ":%zu", row->line);
     int i = name ? row_index(row, name) : -1;
+    strbuf_printf(out, ":%zu", i >= 0 && row->lines ? row->lines[i] : row->line);
     if (i >= 0 && row->cols)
         strbuf_printf(out, ":%zu", row->cols[i]);
 }

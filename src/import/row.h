@@ -21,6 +21,8 @@ typedef struct {
     const char *const *names;   /* column names (CSV header or JSON keys) */
     const char *const *values;  /* trimmed text of each field */
     const size_t *cols;         /* CSV: column of each field; JSON: NULL */
+    const size_t *lines;        /* CSV: line where each field starts (a quoted
+                                   field may span lines); JSON: NULL */
 } import_row;
 
 /* The index of the field called name, or -1. */
