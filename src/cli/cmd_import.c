@@ -66,18 +66,21 @@ static oblys_status read_options(const cli_args *args, import_options *opt, size
     return OBLYS_OK;
 }
 
-static void print_summary(const char *path, const import_summary *s, bool dry_run,
-                          const char *verdict)
+static void print_summary(const char *path, const import_summary *s, bool dry_run)
 {
     const store_counts *c = &s->counts;
-    fprintf(stderr, "%s: %s%s: %lld rows read, %lld inserted, %lld replaced, %lld unchanged",
-            path, dry_run ? "dry run, " : "", s->kind, c->read, c->inserted, c->replaced,
-            c->unchanged);
+    fprintf(stderr, "%s: %s%s: %lld row%s read, %lld inserted, %lld replaced, %lld unchanged",
+            path, dry_run ? "dry run, " : "", s->kind, c->read, c->read == 1 ? "" : "s",
+            c->inserted, c->replaced, c->unchanged);
     if (c->duplicates)
         fprintf(stderr, ", %lld duplicate", c->duplicates);
     if (c->rejected)
         fprintf(stderr, ", %lld rejected", c->rejected);
-    fprintf(stderr, "%s\n", verdict);
+    if (dry_run)
+        fputs(" (nothing written)", stderr);
+    else if (!s->written)
+        fputs(" (nothing changed, nothing written)", stderr);
+    fputc('\n', stderr);
 }
 
 static void print_problems(const char *path, const diag_list *d)
@@ -102,8 +105,7 @@ static oblys_status import_one(sqlite3 *db, const char *path, const import_optio
     oblys_status st = import_file(db, path, opt, &diag, &summary, &err);
     print_problems(path, &diag);
     if (st == OBLYS_OK) {
-        print_summary(path, &summary, opt->dry_run,
-                      opt->dry_run ? " (nothing written)" : "");
+        print_summary(path, &summary, opt->dry_run);
     } else if (st == OBLYS_EDATA) {
         fprintf(stderr, "%s: rejected: %zu problem%s; nothing from this file was written\n",
                 path, diag.count, diag.count == 1 ? "" : "s");

@@ -7,6 +7,7 @@
 #include "db/store.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -14,7 +15,7 @@
 enum {
     Q_LOAD_INSERT, Q_LOAD_COUNTS,
     Q_OBS_FIND, Q_OBS_INSERT, Q_OBS_UPDATE,
-    Q_REGION_FIND, Q_REGION_INSERT, Q_REGION_UPDATE, Q_REGION_RESOLVE,
+    Q_REGION_FIND, Q_REGION_INSERT, Q_REGION_UPDATE, Q_REGION_RESOLVE, Q_REGION_NAME_OWNER,
     Q_INDICATOR_FIND, Q_INDICATOR_INSERT, Q_INDICATOR_UPDATE,
     Q_PUBLISHED_FIND, Q_PUBLISHED_INSERT, Q_PUBLISHED_UPDATE,
     Q_SETTLEMENT_EXISTS, Q_SEX_EXISTS, Q_MEASURE_EXISTS, Q_INDICATOR_EXISTS,
@@ -44,6 +45,7 @@ static const char *const QUERIES[Q_COUNT] = {
                         "name_ru = ?6, name_kk = ?7 WHERE code = ?1",
     [Q_REGION_RESOLVE] = "SELECT code FROM region WHERE code = ?1 OR name = ?1 "
                          "OR name_ru = ?1 COLLATE NOCASE OR name_kk = ?1 COLLATE NOCASE LIMIT 2",
+    [Q_REGION_NAME_OWNER] = "SELECT code FROM region WHERE name = ?1 AND code <> ?2",
     [Q_INDICATOR_FIND] = "SELECT name, unit, polarity, decimals, in_index, position, source "
                          "FROM indicator WHERE code = ?1",
     [Q_INDICATOR_INSERT] = "INSERT INTO indicator (code, name, unit, polarity, decimals, "
@@ -65,9 +67,9 @@ static const char *const QUERIES[Q_COUNT] = {
     [Q_SEX_EXISTS] = "SELECT 1 FROM sex WHERE code = ?1",
     [Q_MEASURE_EXISTS] = "SELECT 1 FROM published_measure WHERE code = ?1",
     [Q_INDICATOR_EXISTS] = "SELECT 1 FROM indicator WHERE code = ?1",
-    [Q_SEEN_INSERT] = "INSERT INTO temp.import_seen (key, line, content, shown) "
+    [Q_SEEN_INSERT] = "INSERT INTO temp.import_seen (key, place, content, shown) "
                       "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO NOTHING",
-    [Q_SEEN_FIND] = "SELECT line, content = ?2, shown FROM temp.import_seen WHERE key = ?1",
+    [Q_SEEN_FIND] = "SELECT place, content = ?2, shown FROM temp.import_seen WHERE key = ?1",
 };
 
 /* The keys of the rows of this file so far, to tell a row repeated within
@@ -75,7 +77,7 @@ static const char *const QUERIES[Q_COUNT] = {
  * cannot say it: an unchanged row keeps the load that first wrote it). */
 static const char SQL_CREATE_SEEN[] =
     "CREATE TEMP TABLE IF NOT EXISTS import_seen "
-    "(key TEXT PRIMARY KEY, line INTEGER, content TEXT, shown TEXT) WITHOUT ROWID";
+    "(key TEXT PRIMARY KEY, place TEXT, content TEXT, shown TEXT) WITHOUT ROWID";
 static const char SQL_CLEAR_SEEN[] = "DELETE FROM temp.import_seen";
 
 struct store {
@@ -100,6 +102,15 @@ static void bind_text_or_null(sqlite3_stmt *stmt, int index, const char *text)
 {
     if (text && *text)
         sqlite3_bind_text(stmt, index, text, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(stmt, index);
+}
+
+/* A source line, or NULL for formats without lines. */
+static void bind_line(sqlite3_stmt *stmt, int index, long long line)
+{
+    if (line > 0)
+        sqlite3_bind_int64(stmt, index, line);
     else
         sqlite3_bind_null(stmt, index);
 }
@@ -182,12 +193,12 @@ oblys_status store_open(sqlite3 *db, const char *file, const char *kind, bool re
  * file had the same key, says whether its content was the same
  * (STORE_DUPLICATE) or not (STORE_CONFLICT_IN_FILE, with *detail naming
  * the line); else STORE_INSERTED, meaning "first time in this file". */
-static store_result check_seen(store *s, const strbuf *key, long long line, const strbuf *content,
-                               const strbuf *shown, strbuf *detail)
+static store_result check_seen(store *s, const strbuf *key, const char *where,
+                               const strbuf *content, const strbuf *shown, strbuf *detail)
 {
     sqlite3_stmt *insert = query(s, Q_SEEN_INSERT);
     sqlite3_bind_text(insert, 1, strbuf_str(key), (int)key->len, SQLITE_STATIC);
-    sqlite3_bind_int64(insert, 2, line);
+    sqlite3_bind_text(insert, 2, where, -1, SQLITE_STATIC);
     sqlite3_bind_text(insert, 3, strbuf_str(content), (int)content->len, SQLITE_STATIC);
     sqlite3_bind_text(insert, 4, strbuf_str(shown), (int)shown->len, SQLITE_STATIC);
     if (sqlite3_step(insert) != SQLITE_DONE)
@@ -200,7 +211,7 @@ static store_result check_seen(store *s, const strbuf *key, long long line, cons
     if (sqlite3_step(find) != SQLITE_ROW)
         return sql_failure(s, detail);
     strbuf_reset(detail);
-    strbuf_printf(detail, "line %lld of this file has %s", sqlite3_column_int64(find, 0),
+    strbuf_printf(detail, "%s of this file has %s", sqlite3_column_text(find, 0),
                   sqlite3_column_text(find, 2));
     if (sqlite3_column_int(find, 1)) {
         s->counts.duplicates++;
@@ -245,10 +256,10 @@ static void key_add(strbuf *key, const char *field)
 }
 
 /* check_seen() for a row whose key and content are already built. */
-static store_result first_in_file(store *s, strbuf *key, long long line, strbuf *content,
+static store_result first_in_file(store *s, strbuf *key, const char *where, strbuf *content,
                                   strbuf *shown, strbuf *detail)
 {
-    store_result res = check_seen(s, key, line, content, shown, detail);
+    store_result res = check_seen(s, key, where, content, shown, detail);
     strbuf_free(key);
     strbuf_free(content);
     strbuf_free(shown);
@@ -266,17 +277,19 @@ static void describe_value(strbuf *out, bool has_value, double value, int decima
         strbuf_printf(out, "missing (%s)", missing ? missing : "?");
 }
 
-/* "the database has 5.9 (from F, line 3)" */
-static void describe_stored(strbuf *out, sqlite3_stmt *found, int value_col, int line_col,
-                            int file_col, const char *missing)
+/* "this file has 6.1; the database has 5.9 (from F, line 3)" */
+static void describe_stored(strbuf *out, const char *mine, sqlite3_stmt *found, int value_col,
+                            int line_col, int file_col, const char *missing)
 {
     strbuf_reset(out);
-    strbuf_append(out, "the database has ");
+    strbuf_printf(out, "this file has %s; the database has ", mine);
     describe_value(out, sqlite3_column_type(found, value_col) != SQLITE_NULL,
                    sqlite3_column_double(found, value_col),
                    sqlite3_column_int(found, value_col + 1), missing);
-    strbuf_printf(out, " (from %s, line %lld)", sqlite3_column_text(found, file_col),
-                  sqlite3_column_int64(found, line_col));
+    strbuf_printf(out, " (from %s", sqlite3_column_text(found, file_col));
+    if (sqlite3_column_type(found, line_col) != SQLITE_NULL)
+        strbuf_printf(out, ", line %lld", sqlite3_column_int64(found, line_col));
+    strbuf_append_char(out, ')');
 }
 
 static void bind_observation(sqlite3_stmt *stmt, const obs_record *r, long long load_id)
@@ -296,7 +309,7 @@ static void bind_observation(sqlite3_stmt *stmt, const obs_record *r, long long 
         sqlite3_bind_text(stmt, 8, r->missing, -1, SQLITE_STATIC);
     }
     sqlite3_bind_int64(stmt, 9, load_id);
-    sqlite3_bind_int64(stmt, 10, r->line);
+    bind_line(stmt, 10, r->line);
 }
 
 static bool same_observation(sqlite3_stmt *found, const obs_record *r)
@@ -326,7 +339,7 @@ static store_result observation_seen(store *s, const obs_record *r, strbuf *deta
         strbuf_printf(&content, "%.17g/%d", r->value, r->decimals);
     else
         strbuf_printf(&content, "missing/%s", r->missing);
-    return first_in_file(s, &key, r->line, &content, &shown, detail);
+    return first_in_file(s, &key, r->where, &content, &shown, detail);
 }
 
 store_result store_observation(store *s, const obs_record *r, strbuf *detail)
@@ -338,8 +351,13 @@ store_result store_observation(store *s, const obs_record *r, strbuf *detail)
     bind_observation(find, r, s->load_id);
     int rc = sqlite3_step(find);
     bool found = rc == SQLITE_ROW;
-    if (found)
-        describe_stored(detail, find, 0, 4, 5, (const char *)sqlite3_column_text(find, 2));
+    if (found) {
+        strbuf mine = STRBUF_INIT;
+        describe_value(&mine, r->has_value, r->value, r->decimals, r->missing);
+        describe_stored(detail, strbuf_str(&mine), find, 0, 4, 5,
+                        (const char *)sqlite3_column_text(find, 2));
+        strbuf_free(&mine);
+    }
     sqlite3_stmt *insert = query(s, Q_OBS_INSERT), *update = query(s, Q_OBS_UPDATE);
     bind_observation(insert, r, s->load_id);
     bind_observation(update, r, s->load_id);
@@ -347,22 +365,6 @@ store_result store_observation(store *s, const obs_record *r, strbuf *detail)
 }
 
 /* ---- metadata: regions and indicators ---- */
-
-static bool same_text(sqlite3_stmt *stmt, int col, const char *text)
-{
-    const char *stored = (const char *)sqlite3_column_text(stmt, col);
-    bool text_empty = !text || !*text;
-    if (!stored)
-        return text_empty;
-    return !text_empty && strcmp(stored, text) == 0;
-}
-
-static bool same_int(sqlite3_stmt *stmt, int col, bool present, int value)
-{
-    if (sqlite3_column_type(stmt, col) == SQLITE_NULL)
-        return !present;
-    return present && sqlite3_column_int(stmt, col) == value;
-}
 
 static void bind_region(sqlite3_stmt *stmt, const region_record *r)
 {
@@ -384,7 +386,41 @@ static store_result region_seen(store *s, const region_record *r, strbuf *detail
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         key_add(&content, fields[i]);
     strbuf_printf(&shown, "region %s as \"%s\" (%s)", r->code, r->name, r->kind);
-    return first_in_file(s, &key, r->line, &content, &shown, detail);
+    return first_in_file(s, &key, r->where, &content, &shown, detail);
+}
+
+/* Compares the row find holds with values (text, NULL or "" for none),
+ * column by column; on the first difference writes which column differs
+ * and how into *detail and returns false. */
+static bool same_fields(sqlite3_stmt *find, const char *const *names, const char *const *values,
+                        size_t n, strbuf *detail)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *stored = (const char *)sqlite3_column_text(find, (int)i);
+        const char *mine = values[i] && *values[i] ? values[i] : NULL;
+        if ((!stored && !mine) || (stored && mine && strcmp(stored, mine) == 0))
+            continue;
+        strbuf_reset(detail);
+        strbuf_printf(detail, "its %s: this file has %s%s%s, the database has %s%s%s", names[i],
+                      mine ? "\"" : "", mine ? mine : "nothing", mine ? "\"" : "",
+                      stored ? "\"" : "", stored ? stored : "nothing", stored ? "\"" : "");
+        return false;
+    }
+    return true;
+}
+
+/* A region's name must be unique: says which region already has it. */
+static bool name_taken(store *s, const region_record *r, strbuf *detail)
+{
+    sqlite3_stmt *owner = query(s, Q_REGION_NAME_OWNER);
+    sqlite3_bind_text(owner, 1, r->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(owner, 2, r->code, -1, SQLITE_STATIC);
+    if (sqlite3_step(owner) != SQLITE_ROW)
+        return false;
+    strbuf_reset(detail);
+    strbuf_printf(detail, "the name \"%s\" already belongs to region %s", r->name,
+                  sqlite3_column_text(owner, 0));
+    return true;
 }
 
 store_result store_region(store *s, const region_record *r, strbuf *detail)
@@ -392,17 +428,15 @@ store_result store_region(store *s, const region_record *r, strbuf *detail)
     store_result seen = region_seen(s, r, detail);
     if (seen != STORE_INSERTED)
         return seen;
+    if (name_taken(s, r, detail))
+        return STORE_REJECTED;
+    static const char *const names[] = { "name", "kind", "kato", "iso_3166_2", "name_ru",
+                                         "name_kk" };
+    const char *values[] = { r->name, r->kind, r->kato, r->iso_3166_2, r->name_ru, r->name_kk };
     sqlite3_stmt *find = query(s, Q_REGION_FIND);
     sqlite3_bind_text(find, 1, r->code, -1, SQLITE_STATIC);
     int rc = sqlite3_step(find);
-    bool same = rc == SQLITE_ROW && same_text(find, 0, r->name) && same_text(find, 1, r->kind)
-        && same_text(find, 2, r->kato) && same_text(find, 3, r->iso_3166_2)
-        && same_text(find, 4, r->name_ru) && same_text(find, 5, r->name_kk);
-    strbuf_reset(detail);
-    if (rc == SQLITE_ROW)
-        strbuf_printf(detail, "the database has region %s as \"%s\" (%s, KATO %s, ISO %s)",
-                      r->code, sqlite3_column_text(find, 0), sqlite3_column_text(find, 1),
-                      sqlite3_column_text(find, 2), sqlite3_column_text(find, 3));
+    bool same = rc == SQLITE_ROW && same_fields(find, names, values, 6, detail);
     sqlite3_stmt *insert = query(s, Q_REGION_INSERT);
     bind_region(insert, r);
     sqlite3_stmt *update = query(s, Q_REGION_UPDATE);
@@ -434,7 +468,7 @@ static store_result indicator_seen(store *s, const indicator_record *r, strbuf *
                   r->polarity, r->decimals, r->in_index, r->has_position, r->position,
                   r->source ? r->source : "");
     strbuf_printf(&shown, "indicator %s as \"%s\"", r->code, r->name);
-    return first_in_file(s, &key, r->line, &content, &shown, detail);
+    return first_in_file(s, &key, r->where, &content, &shown, detail);
 }
 
 store_result store_indicator(store *s, const indicator_record *r, strbuf *detail)
@@ -442,19 +476,19 @@ store_result store_indicator(store *s, const indicator_record *r, strbuf *detail
     store_result seen = indicator_seen(s, r, detail);
     if (seen != STORE_INSERTED)
         return seen;
+    static const char *const names[] = { "name", "unit", "polarity", "decimals", "in_index",
+                                         "position", "source" };
+    char polarity[16], decimals[16], in_index[16], position[16] = "";
+    snprintf(polarity, sizeof polarity, "%d", r->polarity);
+    snprintf(decimals, sizeof decimals, "%d", r->decimals);
+    snprintf(in_index, sizeof in_index, "%d", r->in_index);
+    if (r->has_position)
+        snprintf(position, sizeof position, "%d", r->position);
+    const char *values[] = { r->name, r->unit, polarity, decimals, in_index, position, r->source };
     sqlite3_stmt *find = query(s, Q_INDICATOR_FIND);
     sqlite3_bind_text(find, 1, r->code, -1, SQLITE_STATIC);
     int rc = sqlite3_step(find);
-    bool same = rc == SQLITE_ROW && same_text(find, 0, r->name) && same_text(find, 1, r->unit)
-        && same_int(find, 2, true, r->polarity) && same_int(find, 3, true, r->decimals)
-        && same_int(find, 4, true, r->in_index)
-        && same_int(find, 5, r->has_position, r->position) && same_text(find, 6, r->source);
-    strbuf_reset(detail);
-    if (rc == SQLITE_ROW)
-        strbuf_printf(detail, "the database has indicator %s as \"%s\" in %s, polarity %d, "
-                      "%d decimals, in_index %d", r->code, sqlite3_column_text(find, 0),
-                      sqlite3_column_text(find, 1), sqlite3_column_int(find, 2),
-                      sqlite3_column_int(find, 3), sqlite3_column_int(find, 4));
+    bool same = rc == SQLITE_ROW && same_fields(find, names, values, 7, detail);
     sqlite3_stmt *insert = query(s, Q_INDICATOR_INSERT);
     bind_indicator(insert, r);
     sqlite3_stmt *update = query(s, Q_INDICATOR_UPDATE);
@@ -480,7 +514,7 @@ static void bind_published(sqlite3_stmt *stmt, const published_record *r, long l
     sqlite3_bind_double(stmt, 9, r->value);
     sqlite3_bind_int(stmt, 10, r->decimals);
     sqlite3_bind_int64(stmt, 11, load_id);
-    sqlite3_bind_int64(stmt, 12, r->line);
+    bind_line(stmt, 12, r->line);
 }
 
 static store_result published_seen(store *s, const published_record *r, strbuf *detail)
@@ -499,7 +533,7 @@ static store_result published_seen(store *s, const published_record *r, strbuf *
     key_add(&key, r->sex);
     describe_value(&shown, true, r->value, r->decimals, NULL);
     strbuf_printf(&content, "%.17g/%d", r->value, r->decimals);
-    return first_in_file(s, &key, r->line, &content, &shown, detail);
+    return first_in_file(s, &key, r->where, &content, &shown, detail);
 }
 
 store_result store_published(store *s, const published_record *r, strbuf *detail)
@@ -511,8 +545,12 @@ store_result store_published(store *s, const published_record *r, strbuf *detail
     bind_published(find, r, s->load_id);
     int rc = sqlite3_step(find);
     bool found = rc == SQLITE_ROW;
-    if (found)
-        describe_stored(detail, find, 1, 4, 5, NULL);
+    if (found) {
+        strbuf mine = STRBUF_INIT;
+        describe_value(&mine, true, r->value, r->decimals, NULL);
+        describe_stored(detail, strbuf_str(&mine), find, 1, 4, 5, NULL);
+        strbuf_free(&mine);
+    }
     sqlite3_stmt *insert = query(s, Q_PUBLISHED_INSERT), *update = query(s, Q_PUBLISHED_UPDATE);
     bind_published(insert, r, s->load_id);
     bind_published(update, r, s->load_id);
@@ -567,8 +605,14 @@ static void finalize_all(store *s)
     }
 }
 
-oblys_status store_commit(store *s, oblys_error *err)
+oblys_status store_commit(store *s, bool *written, oblys_error *err)
 {
+    if (written)
+        *written = false;
+    if (s->counts.inserted + s->counts.replaced == 0) {
+        store_rollback(s);
+        return OBLYS_OK;
+    }
     sqlite3_stmt *stmt = query(s, Q_LOAD_COUNTS);
     sqlite3_bind_int64(stmt, 1, s->load_id);
     sqlite3_bind_int64(stmt, 2, s->counts.read);
@@ -587,6 +631,8 @@ oblys_status store_commit(store *s, oblys_error *err)
         return OBLYS_EDB;
     }
     s->open = false;
+    if (written)
+        *written = true;
     return OBLYS_OK;
 }
 

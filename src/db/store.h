@@ -28,6 +28,7 @@ typedef enum {
     STORE_DUPLICATE,    /* same key and content as an earlier row of this file */
     STORE_CONFLICT,     /* same key, different content stored before: *detail says what */
     STORE_CONFLICT_IN_FILE, /* same key, different content, earlier in this file */
+    STORE_REJECTED,     /* not allowed, e.g. a region name already used: *detail says why */
     STORE_FAILED        /* SQL error: *detail has SQLite's message */
 } store_result;
 
@@ -45,12 +46,14 @@ typedef struct {
     double value;
     int decimals;
     const char *missing;        /* missing_reason code when !has_value */
-    long long line;
+    long long line;             /* 0: the format has no lines (JSON) */
+    const char *where;          /* "line 3" or "observations[2]", for messages */
 } obs_record;
 
 typedef struct {
     const char *code, *name, *kind, *kato, *iso_3166_2, *name_ru, *name_kk;
     long long line;
+    const char *where;
 } region_record;
 
 typedef struct {
@@ -59,6 +62,7 @@ typedef struct {
     bool has_position;
     int position;
     long long line;
+    const char *where;
 } indicator_record;
 
 typedef struct {
@@ -69,6 +73,7 @@ typedef struct {
     double value;
     int decimals;
     long long line;
+    const char *where;
 } published_record;
 
 typedef enum {
@@ -97,7 +102,11 @@ bool store_code_exists(store *s, code_table table, const char *code);
 /* Counts so far; `rejected` is the reader's to add to. */
 store_counts *store_counts_of(store *s);
 
-oblys_status store_commit(store *s, oblys_error *err);
+/* Commits, unless the file changed nothing (no row inserted or replaced):
+ * then it rolls back, so that importing the same file again leaves the
+ * database exactly as it was, without even a new load record. *written
+ * (may be NULL) says which happened. */
+oblys_status store_commit(store *s, bool *written, oblys_error *err);
 void store_rollback(store *s);
 /* Frees the store; rolls back if neither commit nor rollback was called. */
 void store_close(store *s);

@@ -86,7 +86,8 @@ static const import_kind *header_kind(import_session *s, const csv_header *h)
 {
     if (s->opt->kind)
         return kind_by_name(s->opt->kind);
-    return kind_detect((const char *const *)h->names, h->n);
+    const import_kind *kind = kind_detect((const char *const *)h->names, h->n);
+    return kind ? kind : kind_closest((const char *const *)h->names, h->n);
 }
 
 /* Checks the header against kind; reports each problem. */
@@ -101,7 +102,12 @@ static bool header_valid(import_session *s, const csv_header *h, const csv_recor
                            "column \"%s\" appears twice in the header", h->names[i]);
                 ok = false;
             }
-        if (!kind_allows(kind, h->names[i])) {
+        if (!*h->names[i]) {
+            diag_error(s->diag, s->path, rec->field_line[i], rec->field_col[i],
+                       "column %zu has no name (a stray delimiter at the end of the header?)",
+                       i + 1);
+            ok = false;
+        } else if (!kind_allows(kind, h->names[i])) {
             strbuf known = STRBUF_INIT;
             kind_describe_columns(kind, &known);
             diag_error(s->diag, s->path, rec->field_line[i], rec->field_col[i],

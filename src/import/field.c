@@ -34,7 +34,21 @@ static bool all_digits(const char *s, size_t n)
     return true;
 }
 
-/* "2021" or "2021-12-31" (a date stands for its year). */
+static int two_digits(const char *s)
+{
+    return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+static bool valid_date(int year, int month, int day)
+{
+    static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (month < 1 || month > 12 || day < 1 || day > days[month - 1])
+        return false;
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return !(month == 2 && day == 29 && !leap);
+}
+
+/* "2021" or a real date "2021-12-31" (a date stands for its year). */
 static bool parse_year_text(const char *text, int *year)
 {
     size_t n = strlen(text);
@@ -43,8 +57,8 @@ static bool parse_year_text(const char *text, int *year)
         && text[7] == '-' && all_digits(text + 8, 2);
     if (!plain && !date)
         return false;
-    *year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
-    return true;
+    *year = two_digits(text) * 100 + two_digits(text + 2);
+    return plain || valid_date(*year, two_digits(text + 5), two_digits(text + 8));
 }
 
 bool field_year(import_ctx *ctx, const import_row *row, const char *name, bool required, int *out)
@@ -173,7 +187,8 @@ bool field_code(import_ctx *ctx, const import_row *row, const char *name, code_t
             [CODE_SEX] = "expected total, male or female",
             [CODE_MEASURE] = "expected gap_ratio, max_value, min_value, index_base, ratio_pct, "
                              "index or rank",
-            [CODE_INDICATOR] = "import its metadata first (see docs/data-format.md)",
+            [CODE_INDICATOR] = "import the indicator's metadata first; docs/data-format.md "
+                               "says how",
         };
         ctx_error(ctx, row, name, "unknown %s \"%s\" (%s)", name, text, hint[table]);
         return false;
@@ -190,7 +205,7 @@ bool field_region(import_ctx *ctx, const import_row *row, const char *name, strb
     const char *found = NULL;
     if (!store_find_region(ctx->store, text, &found)) {
         ctx_error(ctx, row, name, "unknown region \"%s\" (not a code or name in the region "
-                  "table; import regions first, see docs/data-format.md)", text);
+                  "table; import regions first: docs/data-format.md says how)", text);
         return false;
     }
     strbuf_reset(code);

@@ -19,6 +19,7 @@ oblys_status session_begin(import_session *s, const import_kind *kind)
 void session_row(import_session *s, const import_row *row)
 {
     store_counts_of(s->ctx.store)->read++;
+    row_where(row, &s->ctx.where);
     s->kind->handle_row(&s->ctx, row);
     ctx_flush_row(&s->ctx);
 }
@@ -52,7 +53,7 @@ static oblys_status finish(import_session *s, oblys_status st, import_summary *s
         st = OBLYS_EDATA;
     if (st_store) {
         if (st == OBLYS_OK && !s->opt->dry_run)
-            st = store_commit(st_store, s->err);
+            st = store_commit(st_store, &summary->written, s->err);
         store_close(st_store);          /* rolls back unless committed */
         s->ctx.store = NULL;
     }
@@ -70,7 +71,7 @@ oblys_status import_file(sqlite3 *db, const char *path, const import_options *op
     import_session s = {
         .db = db, .path = path, .opt = opt, .diag = diag, .kind = NULL,
         .ctx = { .store = NULL, .diag = diag, .opt = opt,
-                 .location = STRBUF_INIT, .detail = STRBUF_INIT,
+                 .location = STRBUF_INIT, .detail = STRBUF_INIT, .where = STRBUF_INIT,
                  .problems = NULL, .nproblems = 0, .cap = 0 },
         .err = err,
     };

@@ -30,6 +30,7 @@ typedef struct {
 typedef struct {
     const char *kind;           /* what the file was read as (static string) */
     store_counts counts;
+    bool written;               /* false when the file changed nothing */
 } import_summary;
 
 /* Returns OBLYS_OK (committed, or validated under dry_run), OBLYS_EDATA

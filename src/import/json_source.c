@@ -33,6 +33,10 @@ static void report_syntax_error(import_session *s, const char *text, size_t len)
 {
     const char *at = cJSON_GetErrorPtr();
     size_t offset = at && at >= text && at <= text + len ? (size_t)(at - text) : 0;
+    /* cJSON sometimes stops one past the offending character, on a line
+     * break or at the end: point at the last character it read instead. */
+    while (offset > 0 && (offset == len || strchr(" \t\r\n", text[offset])))
+        offset--;
     size_t line = 1, col = 1;
     for (size_t i = 0; i < offset; i++) {
         if (text[i] == '\n') {
@@ -87,11 +91,24 @@ static void read_object(import_session *s, const cJSON *obj, size_t index)
                           m->string, s->kind->name);
             ok = false;
         } else if (!values[i]) {
-            diag_error_at(s->diag, strbuf_str(&where), "field \"%s\" must be a string, number, "
-                          "true, false or null", m->string);
+            diag_error(s->diag, s->path, 0, 0, "%s.%s: must be a string, number, true, "
+                          "false or null", strbuf_str(&path), m->string);
             ok = false;
         }
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(names[j], m->string) == 0) {
+                diag_error_at(s->diag, strbuf_str(&where), "field \"%s\" appears twice",
+                              m->string);
+                ok = false;
+            }
     }
+    for (const char *const *req = s->kind->required; *req; req++)
+        if (!cJSON_HasObjectItem(obj, *req)) {
+            diag_error_at(s->diag, strbuf_str(&where), "missing field \"%s\"%s", *req,
+                          strcmp(*req, "value") == 0
+                              ? " (write \"value\": null for a missing value)" : "");
+            ok = false;
+        }
     import_row row = {
         .file = s->path, .line = 0, .path = strbuf_str(&path), .nfields = n,
         .names = names, .values = (const char *const *)values, .cols = NULL,

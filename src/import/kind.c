@@ -50,6 +50,22 @@ const import_kind *kind_detect(const char *const *names, size_t n)
     return NULL;
 }
 
+const import_kind *kind_closest(const char *const *names, size_t n)
+{
+    const import_kind *best = NULL;
+    size_t best_found = 1;          /* one shared column is not a resemblance */
+    for (size_t k = 0; k < NKINDS; k++) {
+        size_t found = 0;
+        for (const char *const *req = KINDS[k]->required; *req; req++)
+            found += has_name(names, n, *req);
+        if (found > best_found) {
+            best = KINDS[k];
+            best_found = found;
+        }
+    }
+    return best;
+}
+
 static bool in_list(const char *const *list, const char *name)
 {
     for (; *list; list++)
@@ -130,6 +146,7 @@ void ctx_free(import_ctx *ctx)
     ctx->cap = 0;
     strbuf_free(&ctx->location);
     strbuf_free(&ctx->detail);
+    strbuf_free(&ctx->where);
 }
 
 void ctx_error(import_ctx *ctx, const import_row *row, const char *column, const char *fmt, ...)
@@ -164,8 +181,11 @@ void ctx_store_result(import_ctx *ctx, const import_row *row, store_result res, 
         ctx_error(ctx, row, NULL, "conflicting duplicate: %s for the same %s", detail, what);
         break;
     case STORE_CONFLICT:
-        ctx_error(ctx, row, NULL, "differs from the stored %s: %s; use --replace to overwrite it",
-                  what, detail);
+        ctx_error(ctx, row, NULL, "differs from what is stored for the same %s: %s; use "
+                  "--replace to overwrite it", what, detail);
+        break;
+    case STORE_REJECTED:
+        ctx_error(ctx, row, NULL, "%s", detail);
         break;
     case STORE_FAILED:
         ctx_error(ctx, row, NULL, "the database refused the row: %s", detail);

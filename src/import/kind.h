@@ -30,6 +30,7 @@ typedef struct {
     const import_options *opt;
     strbuf location;            /* scratch for error locations */
     strbuf detail;              /* scratch for store messages */
+    strbuf where;               /* the current row, e.g. "line 3" (row_where) */
     row_problem *problems;      /* the current row's, see ctx_flush_row() */
     size_t nproblems, cap;
 } import_ctx;
@@ -53,6 +54,9 @@ const import_kind *kind_by_name(const char *name);
 const import_kind *kind_by_json_key(const char *key);
 /* The kind whose required columns all appear in names, or NULL. */
 const import_kind *kind_detect(const char *const *names, size_t n);
+/* The kind with most of its required columns in names (at least two),
+ * for a header that matches none exactly; NULL if none is close. */
+const import_kind *kind_closest(const char *const *names, size_t n);
 /* True when name is one of kind's required or optional columns. */
 bool kind_allows(const import_kind *kind, const char *name);
 /* "a, b, c": the columns kind accepts, for messages. */

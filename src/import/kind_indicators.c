@@ -59,6 +59,7 @@ static void indicators_row(import_ctx *ctx, const import_row *row)
     ok &= field_int(ctx, row, "position", 0, 100000, false, &r.has_position, &r.position);
     r.source = field_optional(row, "source");
     r.line = (long long)row->line;
+    r.where = strbuf_str(&ctx->where);
     if (ok)
         ctx_store_result(ctx, row, store_indicator(ctx->store, &r, &ctx->detail), "indicator");
     else

@@ -36,6 +36,7 @@ static void published_row(import_ctx *ctx, const import_row *row)
     }
     if (ok) {
         r.line = (long long)row->line;
+        r.where = strbuf_str(&ctx->where);
         ctx_store_result(ctx, row, store_published(ctx->store, &r, &ctx->detail),
                          "published figure");
     } else {

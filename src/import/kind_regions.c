@@ -32,6 +32,7 @@ static void regions_row(import_ctx *ctx, const import_row *row)
     r.name_ru = field_optional(row, "name_ru");
     r.name_kk = field_optional(row, "name_kk");
     r.line = (long long)row->line;
+    r.where = strbuf_str(&ctx->where);
     if (ok)
         ctx_store_result(ctx, row, store_region(ctx->store, &r, &ctx->detail), "region");
     else

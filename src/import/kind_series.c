@@ -20,6 +20,7 @@ static void series_row(import_ctx *ctx, const import_row *row)
     if (ok) {
         r.region = strbuf_str(&region);
         r.line = (long long)row->line;
+        r.where = strbuf_str(&ctx->where);
         ctx_store_result(ctx, row, store_observation(ctx->store, &r, &ctx->detail),
                          "region, indicator, year and breakdown");
     } else {

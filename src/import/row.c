@@ -34,3 +34,12 @@ void row_locate(const import_row *row, const char *name, strbuf *out)
     if (i >= 0 && row->cols)
         strbuf_printf(out, ":%zu", row->cols[i]);
 }
+
+void row_where(const import_row *row, strbuf *out)
+{
+    strbuf_reset(out);
+    if (row->path)
+        strbuf_append(out, row->path);
+    else
+        strbuf_printf(out, "line %zu", row->line);
+}

@@ -36,4 +36,7 @@ const char *row_get(const import_row *row, const char *name);
  * "file: path.name". name may be NULL for the row as a whole. */
 void row_locate(const import_row *row, const char *name, strbuf *out);
 
+/* Writes which row this is, for messages: "line 3" or "observations[2]". */
+void row_where(const import_row *row, strbuf *out);
+
 #endif
