@@ -17,7 +17,7 @@ CREATE TABLE region (
     iso_3166_2 TEXT,
     name_ru    TEXT,
     name_kk    TEXT
-);
+, valid_from INTEGER CHECK (valid_from BETWEEN 1900 AND 2100), valid_to INTEGER CHECK (valid_to BETWEEN 1900 AND 2100));
 
 CREATE TABLE indicator (
     code       TEXT PRIMARY KEY
@@ -56,7 +56,7 @@ CREATE TABLE load (
     n_inserted  INTEGER NOT NULL DEFAULT 0,
     n_replaced  INTEGER NOT NULL DEFAULT 0,
     n_unchanged INTEGER NOT NULL DEFAULT 0
-);
+, sha256 TEXT, format TEXT, n_rejected INTEGER NOT NULL DEFAULT 0, undone_at TEXT);
 
 CREATE TABLE observation (
     region      TEXT NOT NULL REFERENCES region (code),
@@ -68,7 +68,7 @@ CREATE TABLE observation (
     decimals    INTEGER CHECK (decimals BETWEEN 0 AND 15),  -- digits printed after the decimal mark
     missing     TEXT REFERENCES missing_reason (code),      -- why value is NULL
     load_id     INTEGER NOT NULL REFERENCES load (id),      -- the load that wrote this value
-    source_line INTEGER,                  -- its line in that load's file
+    source_line INTEGER, flags TEXT,                  -- its line in that load's file
     CHECK ((value IS NULL) = (missing IS NOT NULL)),
     PRIMARY KEY (region, indicator, year, settlement, sex)
 ) WITHOUT ROWID;
@@ -319,6 +319,54 @@ FROM published p
 LEFT JOIN recomputed c ON c.id = p.id
 LEFT JOIN region r ON r.code = p.region;
 
+CREATE TABLE region_alias (
+    alias_key  TEXT PRIMARY KEY,
+    alias      TEXT NOT NULL,             -- the spelling as first seen
+    region     TEXT NOT NULL REFERENCES region (code),
+    source     TEXT                       -- where this spelling was seen
+) WITHOUT ROWID;
+
+CREATE TABLE flag (
+    code        TEXT PRIMARY KEY,
+    description TEXT NOT NULL
+);
+
+CREATE TABLE observation_history (
+    region        TEXT NOT NULL,
+    indicator     TEXT NOT NULL,
+    year          INTEGER NOT NULL,
+    settlement    TEXT NOT NULL,
+    sex           TEXT NOT NULL,
+    value         REAL,
+    decimals      INTEGER,
+    missing       TEXT,
+    flags         TEXT,
+    load_id       INTEGER NOT NULL REFERENCES load (id),  -- wrote this version
+    source_line   INTEGER,
+    superseded_by INTEGER NOT NULL REFERENCES load (id),  -- replaced it
+    PRIMARY KEY (region, indicator, year, settlement, sex, superseded_by)
+) WITHOUT ROWID;
+
+CREATE TABLE published_history (
+    published_id  INTEGER NOT NULL REFERENCES published (id),
+    value         REAL NOT NULL,
+    decimals      INTEGER NOT NULL,
+    load_id       INTEGER NOT NULL REFERENCES load (id),
+    source_line   INTEGER,
+    superseded_by INTEGER NOT NULL REFERENCES load (id),
+    PRIMARY KEY (published_id, superseded_by)
+) WITHOUT ROWID;
+
+CREATE VIEW v_observation_source AS
+SELECT o.region, r.name AS region_name, o.indicator, o.year, o.settlement, o.sex,
+       o.value, o.decimals, o.missing, o.flags,
+       o.load_id, l.file, l.sha256, l.loaded_at, o.source_line,
+       i.source AS indicator_source
+FROM observation o
+JOIN region r ON r.code = o.region
+JOIN indicator i ON i.code = o.indicator
+JOIN load l ON l.id = o.load_id;
+
 INSERT INTO settlement (code, name) VALUES ('total', 'Urban and rural');
 INSERT INTO settlement (code, name) VALUES ('urban', 'Urban (city)');
 INSERT INTO settlement (code, name) VALUES ('rural', 'Rural (village)');
@@ -339,3 +387,10 @@ INSERT INTO published_measure (code, view_column, description) VALUES ('index_ba
 INSERT INTO published_measure (code, view_column, description) VALUES ('ratio_pct', 'v_ratio_sex.ratio_pct', 'Women''s value as a percentage of men''s');
 INSERT INTO published_measure (code, view_column, description) VALUES ('index', 'v_index.index', 'Composite social-development index');
 INSERT INTO published_measure (code, view_column, description) VALUES ('rank', 'v_index.rank', 'Rank by the composite index, 1 = best');
+
+INSERT INTO flag (code, description) VALUES ('provisional', 'Provisional: may be revised');
+INSERT INTO flag (code, description) VALUES ('estimated', 'Estimated, not observed');
+INSERT INTO flag (code, description) VALUES ('break', 'Break in series: not comparable with earlier years');
+INSERT INTO flag (code, description) VALUES ('revised', 'Revised by the source');
+INSERT INTO flag (code, description) VALUES ('forecast', 'Forecast');
+INSERT INTO flag (code, description) VALUES ('low_reliability', 'Low reliability');

@@ -14,7 +14,7 @@ oblys_build build
 db=${OBLYS_DB:-oblys.db}
 rm -f "$db"
 ./build/oblys --db "$db" init
-./build/oblys --db "$db" import seeds/regions.csv seeds/indicators.json \
+./build/oblys --db "$db" import seeds/regions.csv seeds/region_aliases.csv seeds/indicators.json \
     seeds/paper_table2_2021.csv seeds/paper_table4_consumption_income.csv \
     seeds/paper_table5_wages.csv seeds/paper_published.csv
 

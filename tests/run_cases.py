@@ -37,7 +37,7 @@ import sys
 import tempfile
 
 SEED_ORDER = [
-    'regions.csv', 'indicators.json', 'paper_table2_2021.csv',
+    'regions.csv', 'region_aliases.csv', 'indicators.json', 'paper_table2_2021.csv',
     'paper_table4_consumption_income.csv', 'paper_table5_wages.csv',
     'paper_published.csv',
 ]

@@ -13,7 +13,7 @@ import os
 import sqlite3
 import sys
 
-LOOKUP_TABLES = ['settlement', 'sex', 'missing_reason', 'published_measure']
+LOOKUP_TABLES = ['settlement', 'sex', 'missing_reason', 'published_measure', 'flag']
 
 
 def quote(v):

@@ -11,6 +11,7 @@
 
 static const cli_option OPTIONS[] = {
     { "format", "FORMAT", "text (default), csv, json or md" },
+    { "as-of", "LOAD|DATE", "the data as it was after that load, or on that date" },
     { "status", "STATUS", "only figures with this verdict: matches, consistent, inconsistent, "
                           "not_recomputable" },
     { "strict", NULL, "exit with status 1 when any figure is inconsistent" },
@@ -31,22 +32,27 @@ int cmd_check(int argc, char **argv, const char *global_db)
     const char *format_name = cli_value(&args, OPTIONS, "format");
     sqlite3 *db = NULL;
     report *r = NULL;
+    strbuf as_of_note = STRBUF_INIT;
     int n_inconsistent = 0;
     oblys_status st = OBLYS_OK;
     if (format_name && !report_format_parse(format_name, &format))
         st = error_set(&err, OBLYS_EUSAGE, "unknown format \"%s\" (text, csv, json or md)",
                        format_name);
     if (st == OBLYS_OK)
-        st = db_open_current(cli_db_path(&args, global_db), DB_READ_ONLY, &db, &err);
+        st = cli_open_for_report(cli_db_path(&args, global_db), cli_value(&args, OPTIONS, "as-of"),
+                                 &db, &as_of_note, &err);
     if (st == OBLYS_OK)
         st = report_check(db, cli_value(&args, OPTIONS, "status"), &r, &n_inconsistent, &err);
     if (st == OBLYS_OK) {
+        if (as_of_note.len)
+            report_add_note(r, "%s", strbuf_str(&as_of_note));
         report_write(r, format, stdout);
         code = n_inconsistent > 0 && cli_flag(&args, OPTIONS, "strict") ? OBLYS_EDATA : 0;
     } else {
         code = cli_fail("check", &err);
     }
     report_free(r);
+    strbuf_free(&as_of_note);
     db_close(db);
     error_clear(&err);
     cli_args_free(&args);

@@ -13,11 +13,12 @@
 #include "import/import.h"
 
 static const cli_option OPTIONS[] = {
-    { "replace", NULL, "overwrite stored values that differ (default: refuse the file)" },
+    { "replace", NULL, "let changed region or indicator metadata overwrite the stored one "
+                       "(values are always revised, keeping the old ones)" },
     { "dry-run", NULL, "check everything and say what would change, but write nothing" },
     { "decimal", "MARK", "decimal mark of numbers: auto (default), point or comma" },
     { "delimiter", "CHAR", "CSV field separator: , ; or tab (default: detected)" },
-    { "kind", "KIND", "series, regions, indicators or published (default: detected)" },
+    { "kind", "KIND", "series, regions, aliases, indicators or published (default: detected)" },
     { "max-errors", "N", "list at most N problems per file (default 20)" },
     { NULL, NULL, NULL },
 };
@@ -50,9 +51,10 @@ static oblys_status read_options(const cli_args *args, import_options *opt, size
     else if (delimiter)
         return error_set(err, OBLYS_EUSAGE, "--delimiter takes , ; | or tab");
     if (opt->kind && strcmp(opt->kind, "series") && strcmp(opt->kind, "regions")
-        && strcmp(opt->kind, "indicators") && strcmp(opt->kind, "published"))
-        return error_set(err, OBLYS_EUSAGE, "--kind takes series, regions, indicators or "
-                         "published");
+        && strcmp(opt->kind, "indicators") && strcmp(opt->kind, "published")
+        && strcmp(opt->kind, "aliases"))
+        return error_set(err, OBLYS_EUSAGE, "--kind takes series, regions, aliases, indicators "
+                         "or published");
     *limit = DIAG_DEFAULT_LIMIT;
     if (max_errors) {
         char *end = NULL;
@@ -69,9 +71,9 @@ static oblys_status read_options(const cli_args *args, import_options *opt, size
 static void print_summary(const char *path, const import_summary *s, bool dry_run)
 {
     const store_counts *c = &s->counts;
-    fprintf(stderr, "%s: %s%s: %lld row%s read, %lld inserted, %lld replaced, %lld unchanged",
+    fprintf(stderr, "%s: %s%s: %lld row%s read, %lld inserted, %lld updated, %lld unchanged",
             path, dry_run ? "dry run, " : "", s->kind, c->read, c->read == 1 ? "" : "s",
-            c->inserted, c->replaced, c->unchanged);
+            c->inserted, c->updated, c->unchanged);
     if (c->duplicates)
         fprintf(stderr, ", %lld duplicate", c->duplicates);
     if (c->rejected)

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "db/db.h"
+#include "db/maintain.h"
 #include "db/migrate.h"
 
 static const cli_option OPTIONS[] = { { NULL, NULL, NULL } };
@@ -28,6 +29,8 @@ int cmd_init(int argc, char **argv, const char *global_db)
         st = migrate_current_version(db, &before, &err);
     if (st == OBLYS_OK)
         st = migrate_apply(db, &applied, &err);
+    if (st == OBLYS_OK)
+        st = maintain_region_spellings(db, NULL, &err);
     if (st == OBLYS_OK) {
         if (applied == 0)
             fprintf(stderr, "%s: schema version %d, up to date\n", path, before);

@@ -13,6 +13,7 @@ static const cli_option OPTIONS[] = {
     { "year", "YEAR", "the year (default: the latest with data)" },
     { "indicator", "CODE", "one indicator (required by trend)" },
     { "format", "FORMAT", "text (default), csv, json or md" },
+    { "as-of", "LOAD|DATE", "the data as it was after that load, or on that date" },
     { NULL, NULL, NULL },
 };
 
@@ -75,18 +76,23 @@ int cmd_report(int argc, char **argv, const char *global_db)
     report_builder builder = NULL;
     sqlite3 *db = NULL;
     report *r = NULL;
+    strbuf as_of_note = STRBUF_INIT;
     oblys_status st = read_params(&args, &params, &format, &builder, &err);
     if (st == OBLYS_OK)
-        st = db_open_current(cli_db_path(&args, global_db), DB_READ_ONLY, &db, &err);
+        st = cli_open_for_report(cli_db_path(&args, global_db), cli_value(&args, OPTIONS, "as-of"),
+                                 &db, &as_of_note, &err);
     if (st == OBLYS_OK)
         st = builder(db, &params, &r, &err);
     if (st == OBLYS_OK) {
+        if (as_of_note.len)
+            report_add_note(r, "%s", strbuf_str(&as_of_note));
         report_write(r, format, stdout);
         code = 0;
     } else {
         code = cli_fail("report", &err);
     }
     report_free(r);
+    strbuf_free(&as_of_note);
     db_close(db);
     error_clear(&err);
     cli_args_free(&args);

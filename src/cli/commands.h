@@ -7,6 +7,8 @@
 #ifndef OBLYS_COMMANDS_H
 #define OBLYS_COMMANDS_H
 
+#include <sqlite3.h>
+
 #include "cli/args.h"
 
 typedef int (*command_fn)(int argc, char **argv, const char *global_db);
@@ -15,6 +17,8 @@ int cmd_init(int argc, char **argv, const char *global_db);
 int cmd_import(int argc, char **argv, const char *global_db);
 int cmd_report(int argc, char **argv, const char *global_db);
 int cmd_check(int argc, char **argv, const char *global_db);
+int cmd_loads(int argc, char **argv, const char *global_db);
+int cmd_undo(int argc, char **argv, const char *global_db);
 
 /* Prints "oblys COMMAND: message" on stderr and returns err's status as
  * the exit code. */
@@ -24,5 +28,11 @@ int cli_fail(const char *command, const oblys_error *err);
  * -1 to go on, or the exit code to return now. */
 int cli_begin(const char *command, int argc, char **argv, const cli_option *opts,
               const char *usage, const char *about, cli_args *args);
+
+/* Opens the database at path for a report, read-only; with as_of (a load
+ * number or date, may be NULL), an in-memory copy of the data as it was
+ * after that load, and *note says so for the report. */
+oblys_status cli_open_for_report(const char *path, const char *as_of, sqlite3 **db, strbuf *note,
+                        oblys_error *err);
 
 #endif

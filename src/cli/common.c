@@ -5,6 +5,8 @@
 #include <stdio.h>
 
 #include "cli/commands.h"
+#include "db/db.h"
+#include "db/history.h"
 
 int cli_fail(const char *command, const oblys_error *err)
 {
@@ -28,4 +30,33 @@ int cli_begin(const char *command, int argc, char **argv, const cli_option *opts
         return 0;
     }
     return -1;
+}
+
+static const char SQL_LOAD_LABEL[] =
+    "SELECT 'load ' || id || ' (' || file || ', ' || loaded_at || ')' FROM load WHERE id = ?1";
+
+oblys_status cli_open_for_report(const char *path, const char *as_of, sqlite3 **db, strbuf *note,
+                        oblys_error *err)
+{
+    strbuf_reset(note);
+    oblys_status st = db_open_current(path, DB_READ_ONLY, db, err);
+    if (st != OBLYS_OK || !as_of)
+        return st;
+    long long load = 0;
+    st = history_find_load(*db, as_of, &load, err);
+    if (st == OBLYS_OK) {
+        sqlite3_stmt *stmt = NULL;
+        if (sqlite3_prepare_v2(*db, SQL_LOAD_LABEL, -1, &stmt, NULL) == SQLITE_OK) {
+            sqlite3_bind_int64(stmt, 1, load);
+            if (sqlite3_step(stmt) == SQLITE_ROW)
+                strbuf_printf(note, "As of %s: the data as it was right after that load.",
+                              sqlite3_column_text(stmt, 0));
+            sqlite3_finalize(stmt);
+        }
+    }
+    db_close(*db);
+    *db = NULL;
+    if (st == OBLYS_OK)
+        st = history_snapshot(path, load, db, err);
+    return st;
 }

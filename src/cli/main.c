@@ -24,6 +24,8 @@ static const struct {
     { "import", cmd_import, "load series and metadata files (CSV or JSON), each atomically" },
     { "report", cmd_report, "print a report: gaps, ranking or trend" },
     { "check", cmd_check, "compare published derived figures with recomputed ones" },
+    { "loads", cmd_loads, "list the imports that changed the database" },
+    { "undo", cmd_undo, "revert one load, restoring the values it replaced" },
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
 

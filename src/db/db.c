@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "db/migrate.h"
+#include "util/namekey.h"
 
 static void sql_sqrt(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -43,6 +44,20 @@ static void register_math_functions(sqlite3 *db)
     int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
     sqlite3_create_function(db, "sqrt", 1, flags, NULL, sql_sqrt, NULL, NULL);
     sqlite3_create_function(db, "pow", 2, flags, NULL, sql_pow, NULL, NULL);
+}
+
+/* oblys_name_key(text): the key under which a region's spellings are
+ * stored and looked up (see namekey.h). */
+static void sql_name_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *text = (const char *)sqlite3_value_text(argv[0]);
+    if (!text)
+        return;
+    strbuf key = STRBUF_INIT;
+    name_key(text, &key);
+    sqlite3_result_text(ctx, strbuf_str(&key), (int)key.len, SQLITE_TRANSIENT);
+    strbuf_free(&key);
 }
 
 static int open_flags(db_mode mode)
@@ -81,6 +96,8 @@ oblys_status db_open(const char *path, db_mode mode, sqlite3 **out, oblys_error 
     }
     if (!has_math_functions(db))
         register_math_functions(db);
+    sqlite3_create_function(db, "oblys_name_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                            sql_name_key, NULL, NULL);
     *out = db;
     return OBLYS_OK;
 }

@@ -4,11 +4,15 @@
  * A store is one transaction and one row in the `load` table. Readers hand
  * it validated records one at a time; it decides, per record, whether the
  * record is new (inserted), already there with the same content
- * (unchanged), a second copy of a row of the same file (duplicate), or a
- * different value for something already stored (conflict, or replaced
- * when the user asked for --replace). Nothing is visible to other
- * connections until store_commit(); store_rollback() leaves the database
- * byte for byte as it was.
+ * (unchanged), a second copy of a row of the same file (duplicate, or a
+ * conflict when the copies differ), or a revision of something stored
+ * before. A revised value (observation or published figure) replaces the
+ * stored one, which moves to a history table with the load that had
+ * written it: nothing is lost. Revised metadata (a region's or an
+ * indicator's attributes) is a conflict unless the user asked for
+ * --replace, because it silently changes every figure computed with it.
+ * Nothing is visible to other connections until store_commit();
+ * store_rollback() leaves the database byte for byte as it was.
  */
 #ifndef OBLYS_STORE_H
 #define OBLYS_STORE_H
@@ -24,7 +28,7 @@ typedef struct store store;
 typedef enum {
     STORE_INSERTED,
     STORE_UNCHANGED,
-    STORE_REPLACED,
+    STORE_UPDATED,      /* a revision: the old content went to the history */
     STORE_DUPLICATE,    /* same key and content as an earlier row of this file */
     STORE_CONFLICT,     /* same key, different content stored before: *detail says what */
     STORE_CONFLICT_IN_FILE, /* same key, different content, earlier in this file */
@@ -33,7 +37,7 @@ typedef enum {
 } store_result;
 
 typedef struct {
-    long long read, inserted, replaced, unchanged, duplicates, rejected;
+    long long read, inserted, updated, unchanged, duplicates, rejected;
 } store_counts;
 
 typedef struct {
@@ -46,12 +50,14 @@ typedef struct {
     double value;
     int decimals;
     const char *missing;        /* missing_reason code when !has_value */
+    const char *flags;          /* comma-separated flag codes, sorted; NULL: none */
     long long line;             /* 0: the format has no lines (JSON) */
     const char *where;          /* "line 3" or "observations[2]", for messages */
 } obs_record;
 
 typedef struct {
     const char *code, *name, *kind, *kato, *iso_3166_2, *name_ru, *name_kk;
+    int valid_from, valid_to;           /* 0: open-ended */
     long long line;
     const char *where;
 } region_record;
@@ -76,27 +82,52 @@ typedef struct {
     const char *where;
 } published_record;
 
+typedef struct {
+    const char *alias;                  /* a spelling of the region */
+    const char *region;                 /* its code, already resolved */
+    const char *source;                 /* where the spelling was seen; may be NULL */
+    long long line;
+    const char *where;
+} alias_record;
+
 typedef enum {
     CODE_SETTLEMENT,
     CODE_SEX,
     CODE_MEASURE,
-    CODE_INDICATOR
+    CODE_INDICATOR,
+    CODE_FLAG
 } code_table;
 
-/* Starts the transaction and the load record for file (of kind, e.g.
- * "series"). With replace, conflicting values overwrite stored ones. */
-oblys_status store_open(sqlite3 *db, const char *file, const char *kind, bool replace,
-                        store **out, oblys_error *err);
+/* What is being loaded, for the load record. */
+typedef struct {
+    const char *file;                   /* as given on the command line */
+    const char *kind;                   /* series, regions, indicators, ... */
+    const char *sha256;                 /* hex digest of the file's bytes */
+    const char *format;                 /* csv or json */
+} store_source;
+
+/* Starts the transaction and the load record. With replace, changed
+ * metadata overwrites the stored one (values are revised regardless). */
+oblys_status store_open(sqlite3 *db, const store_source *src, bool replace, store **out,
+                        oblys_error *err);
 
 store_result store_observation(store *s, const obs_record *r, strbuf *detail);
 store_result store_region(store *s, const region_record *r, strbuf *detail);
 store_result store_indicator(store *s, const indicator_record *r, strbuf *detail);
 store_result store_published(store *s, const published_record *r, strbuf *detail);
+/* Registers another spelling of a region (see namekey.h for how spellings
+ * are compared). A spelling that already names another region is
+ * STORE_REJECTED. */
+store_result store_alias(store *s, const alias_record *r, strbuf *detail);
 
-/* Finds the region whose code, English, Russian or Kazakh name is text
- * (ASCII case ignored). Returns true and sets *code (owned by the store,
- * valid until the next call) when exactly one matches. */
+/* Finds the region that text names: its code, one of its names or another
+ * registered spelling, compared as keys (namekey.h). Returns true and sets
+ * *code (owned by the store, valid until the next call) when one does. */
 bool store_find_region(store *s, const char *text, const char **code);
+/* Writes up to three registered spellings closest to text, quoted and
+ * with the region they name, e.g. "\"Akmola\" or \"Akmola Region\"";
+ * leaves *out empty when none is close. */
+void store_suggest_regions(store *s, const char *text, strbuf *out);
 bool store_code_exists(store *s, code_table table, const char *code);
 
 /* Counts so far; `rejected` is the reader's to add to. */

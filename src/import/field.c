@@ -204,11 +204,51 @@ bool field_region(import_ctx *ctx, const import_row *row, const char *name, strb
         return false;
     const char *found = NULL;
     if (!store_find_region(ctx->store, text, &found)) {
-        ctx_error(ctx, row, name, "unknown region \"%s\" (not a code or name in the region "
-                  "table; import regions first: docs/data-format.md says how)", text);
+        strbuf close = STRBUF_INIT;
+        store_suggest_regions(ctx->store, text, &close);
+        if (close.len)
+            ctx_error(ctx, row, name, "unknown region \"%s\"; did you mean %s?", text,
+                      strbuf_str(&close));
+        else
+            ctx_error(ctx, row, name, "unknown region \"%s\" (no code, name or registered "
+                      "spelling is close; docs/data-format.md says how to add one)", text);
+        strbuf_free(&close);
         return false;
     }
     strbuf_reset(code);
     strbuf_append(code, found);
     return true;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool field_flags(import_ctx *ctx, const import_row *row, const char *name, strbuf *out)
+{
+    strbuf_reset(out);
+    const char *text = field_optional(row, name);
+    if (!text)
+        return true;
+    char *copy = xstrdup(text);
+    char *words[32];
+    size_t n = 0;
+    bool ok = true;
+    for (char *save = NULL, *w = strtok_r(copy, ",; \t", &save); w;
+         w = strtok_r(NULL, ",; \t", &save)) {
+        if (!store_code_exists(ctx->store, CODE_FLAG, w)) {
+            ctx_error(ctx, row, name, "unknown flag \"%s\" (expected provisional, estimated, "
+                      "break, revised, forecast or low_reliability)", w);
+            ok = false;
+        } else if (n < sizeof words / sizeof words[0]) {
+            words[n++] = w;
+        }
+    }
+    qsort(words, n, sizeof words[0], compare_strings);
+    for (size_t i = 0; ok && i < n; i++)
+        if (i == 0 || strcmp(words[i], words[i - 1]) != 0)
+            strbuf_printf(out, "%s%s", out->len ? "," : "", words[i]);
+    free(copy);
+    return ok;
 }

@@ -37,7 +37,12 @@ bool field_value(import_ctx *ctx, const import_row *row, const char *name, bool 
 bool field_code(import_ctx *ctx, const import_row *row, const char *name, code_table table,
                 const char *dflt, const char **out);
 
-/* A region given by code or name; its code goes to *code. */
+/* A region given by code or any registered spelling; its code goes to
+ * *code. An unknown one is reported with the closest known spellings. */
 bool field_region(import_ctx *ctx, const import_row *row, const char *name, strbuf *code);
+
+/* Flags: codes of the flag table separated by commas, semicolons or
+ * spaces. *out gets them sorted and comma-separated, or stays empty. */
+bool field_flags(import_ctx *ctx, const import_row *row, const char *name, strbuf *out);
 
 #endif

@@ -9,11 +9,13 @@
 #include <string.h>
 
 #include "import/session.h"
+#include "util/sha256.h"
 
 oblys_status session_begin(import_session *s, const import_kind *kind)
 {
     s->kind = kind;
-    return store_open(s->db, s->path, kind->name, s->opt->replace, &s->ctx.store, s->err);
+    store_source src = { s->path, kind->name, s->sha256, s->format };
+    return store_open(s->db, &src, s->opt->replace, &s->ctx.store, s->err);
 }
 
 void session_row(import_session *s, const import_row *row)
@@ -65,17 +67,24 @@ oblys_status import_file(sqlite3 *db, const char *path, const import_options *op
 {
     memset(summary, 0, sizeof *summary);
     summary->kind = "unknown";
+    char sha256[65];
+    oblys_status st = sha256_file(path, sha256, err);
+    if (st != OBLYS_OK)
+        return st;
     FILE *f = fopen(path, "rb");
     if (!f)
         return error_set(err, OBLYS_EIO, "%s: cannot open: %s", path, strerror(errno));
+    bool json = looks_like_json(path, f);
     import_session s = {
         .db = db, .path = path, .opt = opt, .diag = diag, .kind = NULL,
         .ctx = { .store = NULL, .diag = diag, .opt = opt,
                  .location = STRBUF_INIT, .detail = STRBUF_INIT, .where = STRBUF_INIT,
                  .problems = NULL, .nproblems = 0, .cap = 0 },
         .err = err,
+        .sha256 = sha256,
+        .format = json ? "json" : "csv",
     };
-    oblys_status st = looks_like_json(path, f) ? json_source_read(&s, f) : csv_source_read(&s, f);
+    st = json ? json_source_read(&s, f) : csv_source_read(&s, f);
     if (st == OBLYS_OK && ferror(f))
         st = error_set(err, OBLYS_EIO, "%s: read error", path);
     st = finish(&s, st, summary);

@@ -10,7 +10,7 @@
 
 static const import_kind *const KINDS[] = {
     /* Order matters for detection: the most specific header first. */
-    &kind_published, &kind_series, &kind_indicators, &kind_regions,
+    &kind_published, &kind_series, &kind_indicators, &kind_regions, &kind_aliases,
 };
 #define NKINDS (sizeof KINDS / sizeof KINDS[0])
 
@@ -129,6 +129,8 @@ static int compare_problems(const void *a, const void *b)
 
 void ctx_flush_row(import_ctx *ctx)
 {
+    if (ctx->nproblems == 0)
+        return;
     qsort(ctx->problems, ctx->nproblems, sizeof *ctx->problems, compare_problems);
     for (size_t i = 0; i < ctx->nproblems; i++) {
         diag_error_at(ctx->diag, ctx->problems[i].location, "%s", ctx->problems[i].message);
@@ -172,7 +174,7 @@ void ctx_store_result(import_ctx *ctx, const import_row *row, store_result res, 
     switch (res) {
     case STORE_INSERTED:
     case STORE_UNCHANGED:
-    case STORE_REPLACED:
+    case STORE_UPDATED:
         return;
     case STORE_DUPLICATE:
         ctx_warning(ctx, row, NULL, "duplicate row: %s, the same %s (ignored)", detail, what);

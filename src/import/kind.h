@@ -47,6 +47,7 @@ extern const import_kind kind_series;
 extern const import_kind kind_regions;
 extern const import_kind kind_indicators;
 extern const import_kind kind_published;
+extern const import_kind kind_aliases;
 
 /* The kind named name ("series", ...) or NULL. */
 const import_kind *kind_by_name(const char *name);

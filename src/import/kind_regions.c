@@ -1,14 +1,15 @@
 /*
  * kind_regions.c - rows of the region table: a stable code, the English
- * name used in reports, the kind (region, city, country) and other codes
- * and names used to recognise the region in input files.
+ * name used in reports, the kind (region, city, country), the years it
+ * existed, and other codes and names used to recognise it in input files.
  */
 #include <string.h>
 
 #include "import/field.h"
 
 static const char *const REQUIRED[] = { "code", "name", "kind", NULL };
-static const char *const OPTIONAL[] = { "kato", "iso_3166_2", "name_ru", "name_kk", NULL };
+static const char *const OPTIONAL[] = { "kato", "iso_3166_2", "name_ru", "name_kk", "valid_from",
+                                        "valid_to", NULL };
 
 static bool valid_kind(const char *kind)
 {
@@ -31,6 +32,13 @@ static void regions_row(import_ctx *ctx, const import_row *row)
     r.iso_3166_2 = field_optional(row, "iso_3166_2");
     r.name_ru = field_optional(row, "name_ru");
     r.name_kk = field_optional(row, "name_kk");
+    ok &= field_year(ctx, row, "valid_from", false, &r.valid_from);
+    ok &= field_year(ctx, row, "valid_to", false, &r.valid_to);
+    if (r.valid_from && r.valid_to && r.valid_to < r.valid_from) {
+        ctx_error(ctx, row, "valid_to", "valid_to %d is before valid_from %d", r.valid_to,
+                  r.valid_from);
+        ok = false;
+    }
     r.line = (long long)row->line;
     r.where = strbuf_str(&ctx->where);
     if (ok)

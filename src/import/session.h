@@ -21,6 +21,8 @@ typedef struct {
     const import_kind *kind;    /* NULL until session_begin() */
     import_ctx ctx;             /* ctx.store is the open store */
     oblys_error *err;
+    const char *sha256;         /* of the file, for the load record */
+    const char *format;         /* csv or json */
 } import_session;
 
 /* Opens the store for kind. */

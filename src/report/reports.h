@@ -32,6 +32,9 @@ oblys_status report_trend(sqlite3 *db, const report_params *p, report **out, obl
 oblys_status report_check(sqlite3 *db, const char *status, report **out, int *n_inconsistent,
                           oblys_error *err);
 
+/* Every load (import that changed the database), oldest first. */
+oblys_status report_loads(sqlite3 *db, report **out, oblys_error *err);
+
 /* Shared by the builders: prepares sql, or fails with OBLYS_EDB. */
 oblys_status report_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **stmt, oblys_error *err);
 /* The single integer sql returns (0 for NULL), binding text to ?1 when

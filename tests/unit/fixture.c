@@ -17,6 +17,7 @@
 
 static const char *const SEEDS[] = {
     "seeds/regions.csv",
+    "seeds/region_aliases.csv",
     "seeds/indicators.json",
     "seeds/paper_table2_2021.csv",
     "seeds/paper_table4_consumption_income.csv",

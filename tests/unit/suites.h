@@ -12,5 +12,6 @@ Suite *number_suite(void);
 Suite *migrate_suite(void);
 Suite *views_suite(void);
 Suite *stats_suite(void);
+Suite *namekey_suite(void);
 
 #endif

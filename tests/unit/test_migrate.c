@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "db/db.h"
+#include "db/maintain.h"
 #include "db/migrate.h"
 #include "fixture.h"
 #include "suites.h"
@@ -76,6 +78,7 @@ static char *describe_schema(sqlite3 *db)
         "ORDER BY code",
         "SELECT 'measure ' || code || ' ' || view_column || ' ' || description "
         "FROM published_measure ORDER BY code",
+        "SELECT 'flag ' || code || ' ' || description FROM flag ORDER BY code",
     };
     strbuf out = STRBUF_INIT;
     for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
@@ -120,6 +123,51 @@ START_TEST(schema_file_equals_migrations)
 }
 END_TEST
 
+/* A database written by oblys 0.1.0 (schema version 2, kept in
+ * tests/upgrade/) upgrades with its data intact, and its regions can then
+ * be found by any registered spelling. */
+START_TEST(database_from_0_1_0_upgrades_intact)
+{
+    char tmp[] = "/tmp/oblys-upgrade-XXXXXX";
+    int fd = mkstemp(tmp);
+    ck_assert_int_ge(fd, 0);
+    FILE *out = fdopen(fd, "wb");
+    FILE *in = fopen(fixture_path("tests/upgrade/oblys-0.1.0.db"), "rb");
+    ck_assert_ptr_nonnull(in);
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    fclose(out);
+
+    oblys_error err = OBLYS_ERROR_INIT;
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(db_open(tmp, DB_READ_WRITE, &db, &err), OBLYS_OK);
+    int version = 0, applied = 0;
+    ck_assert_int_eq(migrate_current_version(db, &version, &err), OBLYS_OK);
+    ck_assert_int_eq(version, 2);
+    long long observations = fixture_query_int(db, "SELECT count(*) FROM observation");
+    double sum = fixture_query_double(db, "SELECT total(value) FROM observation");
+    long long published = fixture_query_int(db, "SELECT count(*) FROM published");
+    ck_assert_int_eq(migrate_apply(db, &applied, &err), OBLYS_OK);
+    ck_assert_int_eq(applied, oblys_migration_count - 2);
+    ck_assert_int_eq(maintain_region_spellings(db, NULL, &err), OBLYS_OK);
+    ck_assert_int_eq(migrate_require_current(db, &err), OBLYS_OK);
+    /* Tables 2, 4 and 5 hold 119 + 132 + 72 observations. */
+    ck_assert_int_eq(observations, 323);
+    ck_assert_int_eq(fixture_query_int(db, "SELECT count(*) FROM observation"), observations);
+    ck_assert_double_eq(fixture_query_double(db, "SELECT total(value) FROM observation"), sum);
+    ck_assert_int_eq(fixture_query_int(db, "SELECT count(*) FROM published"), published);
+    ck_assert_int_eq(fixture_query_int(db, "SELECT count(*) FROM v_index WHERE year = 2021"), 17);
+    ck_assert_int_eq(fixture_query_int(db, "SELECT count(*) FROM region_alias "
+        "WHERE alias_key = oblys_name_key('АКМОЛИНСКАЯ ОБЛАСТЬ') AND region = '110000000'"), 1);
+    sqlite3_close(db);
+    remove(tmp);
+    error_clear(&err);
+}
+END_TEST
+
 Suite *migrate_suite(void)
 {
     Suite *s = suite_create("migrate");
@@ -129,6 +177,7 @@ Suite *migrate_suite(void)
     tcase_add_test(tc, newer_database_is_refused);
     tcase_add_test(tc, empty_database_is_not_current);
     tcase_add_test(tc, schema_file_equals_migrations);
+    tcase_add_test(tc, database_from_0_1_0_upgrades_intact);
     suite_add_tcase(s, tc);
     return s;
 }

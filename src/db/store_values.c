@@ -1,0 +1,178 @@
+/*
+ * store_values.c - observations and published figures in the store: new
+ * ones inserted, revised ones updated with the old version kept in the
+ * history tables (see store.h).
+ */
+#include "db/store_internal.h"
+
+#include <string.h>
+
+/* "this file has 6.1; the database has 5.9 (from F, line 3)" */
+static void describe_stored(strbuf *out, const char *mine, sqlite3_stmt *found, int value_col,
+                            int line_col, int file_col, const char *missing)
+{
+    strbuf_reset(out);
+    strbuf_printf(out, "this file has %s; the database has ", mine);
+    store_describe_value(out, sqlite3_column_type(found, value_col) != SQLITE_NULL,
+                         sqlite3_column_double(found, value_col),
+                         sqlite3_column_int(found, value_col + 1), missing);
+    strbuf_printf(out, " (from %s", sqlite3_column_text(found, file_col));
+    if (sqlite3_column_type(found, line_col) != SQLITE_NULL)
+        strbuf_printf(out, ", line %lld", sqlite3_column_int64(found, line_col));
+    strbuf_append_char(out, ')');
+}
+
+/* ---- observations ---- */
+
+static void bind_observation(sqlite3_stmt *stmt, const obs_record *r, long long load_id)
+{
+    sqlite3_bind_text(stmt, 1, r->region, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, r->indicator, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 3, r->year);
+    sqlite3_bind_text(stmt, 4, r->settlement, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 5, r->sex, -1, SQLITE_STATIC);
+    if (r->has_value) {
+        sqlite3_bind_double(stmt, 6, r->value);
+        sqlite3_bind_int(stmt, 7, r->decimals);
+        sqlite3_bind_null(stmt, 8);
+    } else {
+        sqlite3_bind_null(stmt, 6);
+        sqlite3_bind_null(stmt, 7);
+        sqlite3_bind_text(stmt, 8, r->missing, -1, SQLITE_STATIC);
+    }
+    sqlite3_bind_int64(stmt, 9, load_id);
+    store_bind_line(stmt, 10, r->line);
+    store_bind_text_or_null(stmt, 11, r->flags);
+}
+
+static bool same_text(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Columns of Q_OBS_FIND: value, decimals, missing, flags, line, file. */
+static bool same_observation(sqlite3_stmt *found, const obs_record *r)
+{
+    bool stored_has_value = sqlite3_column_type(found, 0) != SQLITE_NULL;
+    if (stored_has_value != r->has_value
+        || !same_text((const char *)sqlite3_column_text(found, 3), r->flags))
+        return false;
+    if (r->has_value)
+        return sqlite3_column_double(found, 0) == r->value
+            && sqlite3_column_int(found, 1) == r->decimals;
+    return same_text((const char *)sqlite3_column_text(found, 2), r->missing);
+}
+
+static store_result observation_seen(store *s, const obs_record *r, strbuf *detail)
+{
+    strbuf key = STRBUF_INIT, content = STRBUF_INIT, shown = STRBUF_INIT;
+    store_key_add(&key, "observation");
+    store_key_add(&key, r->region);
+    store_key_add(&key, r->indicator);
+    strbuf_printf(&key, "%d", r->year);
+    store_key_add(&key, "");
+    store_key_add(&key, r->settlement);
+    store_key_add(&key, r->sex);
+    store_describe_value(&shown, r->has_value, r->value, r->decimals, r->missing);
+    if (r->has_value)
+        strbuf_printf(&content, "%.17g/%d", r->value, r->decimals);
+    else
+        strbuf_printf(&content, "missing/%s", r->missing);
+    strbuf_printf(&content, "/%s", r->flags ? r->flags : "");
+    return store_first_in_file(s, &key, r->where, &content, &shown, detail);
+}
+
+store_result store_observation(store *s, const obs_record *r, strbuf *detail)
+{
+    store_result seen = observation_seen(s, r, detail);
+    if (seen != STORE_INSERTED)
+        return seen;
+    sqlite3_stmt *find = store_query(s, Q_OBS_FIND);
+    bind_observation(find, r, s->load_id);
+    int rc = sqlite3_step(find);
+    bool found = rc == SQLITE_ROW;
+    if (found) {
+        strbuf mine = STRBUF_INIT;
+        store_describe_value(&mine, r->has_value, r->value, r->decimals, r->missing);
+        describe_stored(detail, strbuf_str(&mine), find, 0, 4, 5,
+                        (const char *)sqlite3_column_text(find, 2));
+        strbuf_free(&mine);
+    }
+    sqlite3_stmt *archive = store_query(s, Q_OBS_ARCHIVE);
+    sqlite3_stmt *insert = store_query(s, Q_OBS_INSERT), *update = store_query(s, Q_OBS_UPDATE);
+    bind_observation(archive, r, s->load_id);
+    bind_observation(insert, r, s->load_id);
+    bind_observation(update, r, s->load_id);
+    return store_settle(s, rc, found && same_observation(find, r), true, archive, insert,
+                        update, detail);
+}
+
+/* ---- published figures ---- */
+
+static void bind_published(sqlite3_stmt *stmt, const published_record *r, long long load_id)
+{
+    sqlite3_bind_text(stmt, 1, r->source, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, r->measure, -1, SQLITE_STATIC);
+    store_bind_text_or_null(stmt, 3, r->indicator);
+    store_bind_text_or_null(stmt, 4, r->region);
+    sqlite3_bind_int(stmt, 5, r->year);
+    if (r->base_year)
+        sqlite3_bind_int(stmt, 6, r->base_year);
+    else
+        sqlite3_bind_null(stmt, 6);
+    sqlite3_bind_text(stmt, 7, r->settlement, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 8, r->sex, -1, SQLITE_STATIC);
+    sqlite3_bind_double(stmt, 9, r->value);
+    sqlite3_bind_int(stmt, 10, r->decimals);
+    sqlite3_bind_int64(stmt, 11, load_id);
+    store_bind_line(stmt, 12, r->line);
+}
+
+static store_result published_seen(store *s, const published_record *r, strbuf *detail)
+{
+    strbuf key = STRBUF_INIT, content = STRBUF_INIT, shown = STRBUF_INIT;
+    store_key_add(&key, "published");
+    store_key_add(&key, r->source);
+    store_key_add(&key, r->measure);
+    store_key_add(&key, r->indicator);
+    store_key_add(&key, r->region);
+    strbuf_printf(&key, "%d", r->year);
+    store_key_add(&key, "");
+    strbuf_printf(&key, "%d", r->base_year);
+    store_key_add(&key, "");
+    store_key_add(&key, r->settlement);
+    store_key_add(&key, r->sex);
+    store_describe_value(&shown, true, r->value, r->decimals, NULL);
+    strbuf_printf(&content, "%.17g/%d", r->value, r->decimals);
+    return store_first_in_file(s, &key, r->where, &content, &shown, detail);
+}
+
+store_result store_published(store *s, const published_record *r, strbuf *detail)
+{
+    store_result seen = published_seen(s, r, detail);
+    if (seen != STORE_INSERTED)
+        return seen;
+    sqlite3_stmt *find = store_query(s, Q_PUBLISHED_FIND);
+    bind_published(find, r, s->load_id);
+    int rc = sqlite3_step(find);
+    bool found = rc == SQLITE_ROW;
+    if (found) {
+        strbuf mine = STRBUF_INIT;
+        store_describe_value(&mine, true, r->value, r->decimals, NULL);
+        describe_stored(detail, strbuf_str(&mine), find, 1, 3, 4, NULL);
+        strbuf_free(&mine);
+    }
+    sqlite3_stmt *archive = store_query(s, Q_PUBLISHED_ARCHIVE);
+    sqlite3_stmt *insert = store_query(s, Q_PUBLISHED_INSERT);
+    sqlite3_stmt *update = store_query(s, Q_PUBLISHED_UPDATE);
+    bind_published(archive, r, s->load_id);
+    bind_published(insert, r, s->load_id);
+    bind_published(update, r, s->load_id);
+    if (found) {
+        sqlite3_bind_int64(archive, 13, sqlite3_column_int64(find, 0));
+        sqlite3_bind_int64(update, 13, sqlite3_column_int64(find, 0));
+    }
+    bool same = found && sqlite3_column_double(find, 1) == r->value
+        && sqlite3_column_int(find, 2) == r->decimals;
+    return store_settle(s, rc, same, true, archive, insert, update, detail);
+}

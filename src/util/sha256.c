@@ -1,0 +1,33 @@
+/*
+ * sha256.c - SHA-256 of a file with Nettle (see sha256.h).
+ */
+#include "util/sha256.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <nettle/sha2.h>
+
+oblys_status sha256_file(const char *path, char hex[65], oblys_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return error_set(err, OBLYS_EIO, "%s: cannot open: %s", path, strerror(errno));
+    struct sha256_ctx ctx;
+    sha256_init(&ctx);
+    unsigned char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sha256_update(&ctx, n, buf);
+    bool failed = ferror(f);
+    fclose(f);
+    if (failed)
+        return error_set(err, OBLYS_EIO, "%s: read error", path);
+    unsigned char digest[SHA256_DIGEST_SIZE];
+    sha256_digest(&ctx, sizeof digest, digest);
+    for (size_t i = 0; i < sizeof digest; i++)
+        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+    return OBLYS_OK;
+}
