@@ -80,3 +80,92 @@ FROM observation o
 JOIN region r ON r.code = o.region
 JOIN indicator i ON i.code = o.indicator
 JOIN load l ON l.id = o.load_id;
+
+DROP VIEW v_check;
+
+-- v_check again, now comparing a published growth index with the value of
+-- its own base year, whichever year that is (0002 took the first year of
+-- the series as the base, so a figure against a later base had no_data).
+CREATE VIEW v_check AS
+WITH obs AS (
+    SELECT o.region, o.indicator, o.year, o.settlement, o.sex, o.value,
+           r.kind, 0.5 * pow(10, -o.decimals) AS half
+    FROM observation o JOIN region r ON r.code = o.region
+    WHERE o.value IS NOT NULL
+),
+extremes AS (
+    SELECT indicator, year, settlement, sex,
+           max(value - half) AS max_lo, max(value + half) AS max_hi,
+           min(value - half) AS min_lo, min(value + half) AS min_hi
+    FROM obs
+    WHERE kind <> 'country'
+    GROUP BY indicator, year, settlement, sex
+),
+gap_measures AS (
+    SELECT g.indicator, g.year, g.settlement, g.sex,
+           g.max_value, e.max_lo, e.max_hi,
+           g.min_value, e.min_lo, e.min_hi,
+           g.gap_ratio, e.max_lo / e.min_hi AS gap_lo, e.max_hi / e.min_lo AS gap_hi
+    FROM v_gap g JOIN extremes e USING (indicator, year, settlement, sex)
+),
+recomputed AS (
+    SELECT p.id,
+           CASE p.measure WHEN 'max_value' THEN g.max_value
+                          WHEN 'min_value' THEN g.min_value
+                          ELSE g.gap_ratio END AS value,
+           CASE p.measure WHEN 'max_value' THEN g.max_lo
+                          WHEN 'min_value' THEN g.min_lo
+                          ELSE g.gap_lo END AS lo,
+           CASE p.measure WHEN 'max_value' THEN g.max_hi
+                          WHEN 'min_value' THEN g.min_hi
+                          ELSE g.gap_hi END AS hi
+    FROM published p
+    JOIN gap_measures g ON g.indicator = p.indicator AND g.year = p.year
+         AND g.settlement = p.settlement AND g.sex = p.sex
+    WHERE p.measure IN ('gap_ratio', 'max_value', 'min_value')
+    UNION ALL
+    SELECT p.id, 100.0 * v.value / b.value,
+           100.0 * (v.value - v.half) / (b.value + b.half),
+           100.0 * (v.value + v.half) / (b.value - b.half)
+    FROM published p
+    JOIN obs v ON v.region = p.region AND v.indicator = p.indicator
+         AND v.settlement = p.settlement AND v.sex = p.sex AND v.year = p.year
+    JOIN obs b ON b.region = p.region AND b.indicator = p.indicator
+         AND b.settlement = p.settlement AND b.sex = p.sex AND b.year = p.base_year
+    WHERE p.measure = 'index_base'
+    UNION ALL
+    SELECT p.id, rs.ratio_pct,
+           100.0 * (f.value - f.half) / (m.value + m.half),
+           100.0 * (f.value + f.half) / (m.value - m.half)
+    FROM published p
+    JOIN v_ratio_sex rs ON rs.region = p.region AND rs.indicator = p.indicator
+         AND rs.year = p.year AND rs.settlement = p.settlement
+    JOIN obs m ON m.region = p.region AND m.indicator = p.indicator
+         AND m.year = p.year AND m.settlement = p.settlement AND m.sex = 'male'
+    JOIN obs f ON f.region = p.region AND f.indicator = p.indicator
+         AND f.year = p.year AND f.settlement = p.settlement AND f.sex = 'female'
+    WHERE p.measure = 'ratio_pct'
+    UNION ALL
+    SELECT p.id,
+           CASE p.measure WHEN 'rank' THEN ix.rank ELSE ix."index" END,
+           NULL, NULL
+    FROM published p
+    JOIN v_index ix ON ix.region = p.region AND ix.year = p.year
+    WHERE p.measure IN ('index', 'rank')
+)
+SELECT p.source, p.measure, p.indicator, p.region, r.name AS region_name,
+       p.year, p.base_year, p.settlement, p.sex,
+       p.value AS published, p.decimals AS published_decimals,
+       c.value AS recomputed, c.lo AS recomputed_lo, c.hi AS recomputed_hi,
+       c.value - p.value AS difference,
+       CASE
+           WHEN p.measure IN ('index', 'rank') THEN 'not_recomputable'
+           WHEN c.value IS NULL THEN 'no_data'
+           WHEN abs(round(c.value, p.decimals) - p.value) < 1e-9 THEN 'matches'
+           WHEN c.lo <= p.value + 0.5 * pow(10, -p.decimals)
+            AND c.hi >= p.value - 0.5 * pow(10, -p.decimals) THEN 'consistent'
+           ELSE 'inconsistent'
+       END AS status
+FROM published p
+LEFT JOIN recomputed c ON c.id = p.id
+LEFT JOIN region r ON r.code = p.region;

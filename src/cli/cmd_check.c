@@ -13,8 +13,8 @@ static const cli_option OPTIONS[] = {
     { "format", "FORMAT", "text (default), csv, json or md" },
     { "as-of", "LOAD|DATE", "the data as it was after that load, or on that date" },
     { "status", "STATUS", "only figures with this verdict: matches, consistent, inconsistent, "
-                          "not_recomputable" },
-    { "strict", NULL, "exit with status 1 when any figure is inconsistent" },
+                          "not_recomputable or no_data" },
+    { "strict", NULL, "exit with status 1 when any figure shown is inconsistent" },
     { NULL, NULL, NULL },
 };
 

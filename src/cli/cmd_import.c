@@ -17,7 +17,8 @@ static const cli_option OPTIONS[] = {
                        "(values are always revised, keeping the old ones)" },
     { "dry-run", NULL, "check everything and say what would change, but write nothing" },
     { "decimal", "MARK", "decimal mark of numbers: auto (default), point or comma" },
-    { "delimiter", "CHAR", "CSV field separator: , ; or tab (default: detected)" },
+    { "delimiter", "CHAR", "CSV field separator: , ; | or tab (default: detected among , ; "
+                           "and tab)" },
     { "kind", "KIND", "series, regions, aliases, indicators or published (default: detected)" },
     { "max-errors", "N", "list at most N problems per file (default 20)" },
     { NULL, NULL, NULL },

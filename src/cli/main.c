@@ -52,6 +52,9 @@ int main(int argc, char **argv)
             return 0;
         } else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
             global_db = argv[++i];
+        } else if (strcmp(argv[i], "--db") == 0) {
+            fputs("oblys: option --db needs a value\n", stderr);
+            return OBLYS_EUSAGE;
         } else if (strncmp(argv[i], "--db=", 5) == 0) {
             global_db = argv[i] + 5;
         } else {

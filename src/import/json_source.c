@@ -62,8 +62,18 @@ static char *number_text(double v)
 
 static char *member_text(const cJSON *item)
 {
-    if (cJSON_IsString(item))
-        return xstrdup(item->valuestring);
+    if (cJSON_IsString(item)) {
+        /* Spaces around a string are trimmed, as around a CSV field. */
+        const char *start = item->valuestring;
+        while (*start == ' ' || *start == '\t')
+            start++;
+        size_t n = strlen(start);
+        while (n > 0 && (start[n - 1] == ' ' || start[n - 1] == '\t'))
+            n--;
+        strbuf text = STRBUF_INIT;
+        strbuf_append_len(&text, start, n);
+        return strbuf_detach(&text);
+    }
     if (cJSON_IsNumber(item))
         return number_text(item->valuedouble);
     if (cJSON_IsBool(item))
@@ -136,9 +146,14 @@ static const import_kind *top_level_kind(import_session *s, const cJSON *root, c
         return NULL;
     }
     const import_kind *kind = kind_by_json_key(root->child->string);
-    if (!kind || (s->opt->kind && kind != kind_by_name(s->opt->kind))) {
+    if (kind && s->opt->kind && kind != kind_by_name(s->opt->kind)) {
+        diag_error(s->diag, s->path, 0, 0, "this file holds \"%s\" (%s), but --kind says %s",
+                   root->child->string, kind->name, s->opt->kind);
+        return NULL;
+    }
+    if (!kind) {
         diag_error(s->diag, s->path, 0, 0, "unexpected top-level key \"%s\" (expected "
-                   "\"observations\", \"regions\", \"indicators\" or \"published\")",
+                   "\"observations\", \"regions\", \"aliases\", \"indicators\" or \"published\")",
                    root->child->string);
         return NULL;
     }

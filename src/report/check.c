@@ -19,22 +19,16 @@ static const char SQL_CHECK_ROWS[] =
 static const char SQL_CHECK_COUNTS[] =
     "SELECT status, count(*) FROM v_check GROUP BY status ORDER BY status";
 
-static oblys_status add_counts_note(sqlite3 *db, report *r, int *n_inconsistent,
-                                    oblys_error *err)
+static oblys_status add_counts_note(sqlite3 *db, report *r, oblys_error *err)
 {
     sqlite3_stmt *stmt = NULL;
     oblys_status st = report_prepare(db, SQL_CHECK_COUNTS, &stmt, err);
     if (st != OBLYS_OK)
         return st;
     strbuf counts = STRBUF_INIT;
-    *n_inconsistent = 0;
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-        const char *status = (const char *)sqlite3_column_text(stmt, 0);
-        int n = sqlite3_column_int(stmt, 1);
-        strbuf_printf(&counts, "%s%d %s", counts.len ? ", " : "", n, status);
-        if (status && status[0] == 'i')
-            *n_inconsistent = n;
-    }
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        strbuf_printf(&counts, "%s%d %s", counts.len ? ", " : "", sqlite3_column_int(stmt, 1),
+                      sqlite3_column_text(stmt, 0));
     sqlite3_finalize(stmt);
     report_add_note(r, "Published figures: %s.", counts.len ? strbuf_str(&counts) : "none");
     strbuf_free(&counts);
@@ -66,10 +60,17 @@ oblys_status report_check(sqlite3 *db, const char *status, report **out, int *n_
     st = report_add_query(r, "check", "Verdicts (inconsistent first)", stmt, &t, err);
     sqlite3_finalize(stmt);
     if (st == OBLYS_OK)
-        st = add_counts_note(db, r, n_inconsistent, err);
+        st = add_counts_note(db, r, err);
     if (st != OBLYS_OK) {
         report_free(r);
         return st;
+    }
+    int status_col = report_column_index(t, "status");
+    *n_inconsistent = 0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const report_cell *c = report_cell_at(t, i, (size_t)status_col);
+        if (c->type == CELL_TEXT && strcmp(c->text, "inconsistent") == 0)
+            (*n_inconsistent)++;
     }
     report_set_decimals(t, "published", -1);
     report_set_decimals(t, "recomputed", 3);

@@ -41,6 +41,9 @@ oblys_status report_gaps(sqlite3 *db, const report_params *p, report **out, obly
         st = report_query_int(db, SQL_LATEST_YEAR, NULL, &year, err);
     if (st != OBLYS_OK)
         return st;
+    if (year == 0 && !p->indicator)
+        return error_set(err, OBLYS_EDATA, "the database holds no observations yet: import "
+                         "some first (docs/data-format.md)");
     strbuf title = STRBUF_INIT;
     if (year)
         strbuf_printf(&title, "Gaps between regions, %d", year);

@@ -5,13 +5,17 @@
  * differently).
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "report/reports.h"
 #include "report/stats.h"
 
 static const char SQL_LATEST_INDEX_YEAR[] = "SELECT max(year) FROM v_index";
-static const char SQL_INDEX_INDICATORS[] = "SELECT count(*) FROM indicator WHERE in_index = 1";
+static const char SQL_INDEX_INDICATORS[] =
+    "SELECT count(DISTINCT indicator) FROM v_index_score WHERE year = ?1";
+static const char SQL_REGISTERED_INDEX_INDICATORS[] =
+    "SELECT count(*) FROM indicator WHERE in_index = 1";
 
 static const char SQL_RANKING[] =
     "SELECT rank, region_name, \"index\", n_indicators, published_rank, "
@@ -66,12 +70,22 @@ static void add_agreement_notes(report *r, const report_table *t)
 oblys_status report_ranking(sqlite3 *db, const report_params *p, report **out, oblys_error *err)
 {
     *out = NULL;
-    int year = p->year, n_index = 0;
+    int year = p->year, n_index = 0, n_registered = 0;
     oblys_status st = OBLYS_OK;
+    if (p->indicator)
+        return error_set(err, OBLYS_EUSAGE, "the ranking uses every index indicator; "
+                         "--indicator does not apply (see `oblys report --help`)");
     if (year == 0)
         st = report_query_int(db, SQL_LATEST_INDEX_YEAR, NULL, &year, err);
+    if (st == OBLYS_OK && year == 0)
+        return error_set(err, OBLYS_EDATA, "no year has an index yet: it needs, for every "
+                         "region, a value of each index indicator (docs/methodology.md)");
+    char year_text[8];
+    snprintf(year_text, sizeof year_text, "%d", year);
     if (st == OBLYS_OK)
-        st = report_query_int(db, SQL_INDEX_INDICATORS, NULL, &n_index, err);
+        st = report_query_int(db, SQL_INDEX_INDICATORS, year_text, &n_index, err);
+    if (st == OBLYS_OK)
+        st = report_query_int(db, SQL_REGISTERED_INDEX_INDICATORS, NULL, &n_registered, err);
     if (st != OBLYS_OK)
         return st;
     sqlite3_stmt *stmt = NULL;
@@ -91,10 +105,13 @@ oblys_status report_ranking(sqlite3 *db, const report_params *p, report **out, o
         return st;
     }
     report_set_decimals(t, "index", 3);
-    report_add_note(r, "index = sum over the %d index indicators of min-max scores across "
-                    "regions (0 = worst region, 1 = best, by each indicator's polarity); "
-                    "it ranges from 0 to %d. Regions lacking any of them are not ranked.",
-                    n_index, n_index);
+    report_add_note(r, "index = sum over the %d index indicators with values in %d of min-max "
+                    "scores across regions (0 = worst region, 1 = best, by each indicator's "
+                    "polarity); it ranges from 0 to %d. Regions lacking any of them are not "
+                    "ranked.", n_index, year, n_index);
+    if (n_registered > n_index)
+        report_add_note(r, "%d of the %d index indicators have no values in %d and are left "
+                        "out.", n_registered - n_index, n_registered, year);
     if (t->nrows == 0)
         report_add_note(r, "No region has every index indicator in %d.", year);
     add_agreement_notes(r, t);

@@ -28,7 +28,7 @@ oblys_status report_trend(sqlite3 *db, const report_params *p, report **out, obl
 
 /* Every published figure against the recomputed value (v_check),
  * inconsistent ones first, or only those with status (NULL: all);
- * *n_inconsistent gets the number of inconsistent ones in the database. */
+ * *n_inconsistent gets the number of inconsistent ones among them. */
 oblys_status report_check(sqlite3 *db, const char *status, report **out, int *n_inconsistent,
                           oblys_error *err);
 

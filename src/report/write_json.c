@@ -6,6 +6,7 @@
  *    "notes": ["...", ...]}
  * Numbers are JSON numbers at full precision, missing values null.
  */
+#include <math.h>
 #include <stdlib.h>
 
 #include <cjson/cJSON.h>
@@ -17,8 +18,17 @@ static cJSON *cell_json(const report_cell *c)
     switch (c->type) {
     case CELL_INT:
         return cJSON_CreateNumber((double)c->i);
-    case CELL_REAL:
-        return cJSON_CreateNumber(c->r);
+    case CELL_REAL: {
+        /* cJSON prints 15 significant digits when they read back "close
+         * enough"; write the exact shortest text instead. */
+        if (!isfinite(c->r))
+            return cJSON_CreateNull();
+        strbuf text = STRBUF_INIT;
+        report_cell_text(c, -1, &text);
+        cJSON *raw = cJSON_CreateRaw(strbuf_str(&text));
+        strbuf_free(&text);
+        return raw;
+    }
     case CELL_TEXT:
         return cJSON_CreateString(c->text);
     case CELL_NULL:
