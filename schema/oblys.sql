@@ -29,7 +29,8 @@ CREATE TABLE indicator (
     in_index   INTEGER NOT NULL DEFAULT 0 CHECK (in_index IN (0, 1)),       -- part of the composite index
     position   INTEGER,                   -- order in reports
     source     TEXT
-);
+, kind TEXT CHECK (kind IN
+    ('count', 'rate_per_1000', 'percentage', 'ratio', 'money', 'average', 'other')), currency TEXT, price_basis TEXT CHECK (price_basis IN ('nominal', 'real')), definition TEXT);
 
 CREATE TABLE settlement (
     code TEXT PRIMARY KEY,
@@ -149,27 +150,6 @@ LEFT JOIN ordered hi ON hi.indicator = s.indicator AND hi.year = s.year
 LEFT JOIN ordered lo ON lo.indicator = s.indicator AND lo.year = s.year
      AND lo.settlement = s.settlement AND lo.sex = s.sex AND lo.from_bottom = 1;
 
-CREATE VIEW v_growth AS
-WITH series AS (
-    SELECT o.region, r.name AS region_name, o.indicator, o.settlement, o.sex,
-           o.year, o.value,
-           lag(o.year) OVER w AS prev_year,
-           lag(o.value) OVER w AS prev_value,
-           first_value(o.year) OVER w AS base_year,
-           first_value(o.value) OVER w AS base_value
-    FROM observation o JOIN region r ON r.code = o.region
-    WHERE o.value IS NOT NULL
-    WINDOW w AS (PARTITION BY o.region, o.indicator, o.settlement, o.sex
-                 ORDER BY o.year)
-)
-SELECT region, region_name, indicator, settlement, sex, year, value,
-       prev_year, prev_value,
-       100.0 * (value / nullif(prev_value, 0) - 1) AS growth_pct_yoy,
-       base_year, base_value,
-       100.0 * (value / nullif(base_value, 0) - 1) AS growth_pct_base,
-       100.0 * value / nullif(base_value, 0) AS index_base
-FROM series;
-
 CREATE VIEW v_ratio_sex AS
 SELECT m.region, r.name AS region_name, m.indicator, m.year, m.settlement,
        m.value AS male_value, f.value AS female_value,
@@ -280,12 +260,114 @@ JOIN region r ON r.code = o.region
 JOIN indicator i ON i.code = o.indicator
 JOIN load l ON l.id = o.load_id;
 
+CREATE TABLE exchange_rate (
+    currency   TEXT NOT NULL,             -- ISO 4217, e.g. KZT
+    year       INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),
+    per_usd    REAL NOT NULL CHECK (per_usd > 0),
+    source     TEXT,
+    load_id    INTEGER REFERENCES load (id),
+    PRIMARY KEY (currency, year)
+) WITHOUT ROWID;
+
+CREATE TABLE price_index (
+    year          INTEGER PRIMARY KEY CHECK (year BETWEEN 1900 AND 2100),
+    cpi           REAL CHECK (cpi > 0),   -- NULL when only inflation is known
+    inflation_pct REAL,                   -- change of the annual average, %
+    source        TEXT,
+    load_id       INTEGER REFERENCES load (id)
+);
+
+CREATE VIEW v_amount AS
+SELECT o.region, o.indicator, o.year, o.settlement, o.sex, o.value, o.decimals,
+       CASE WHEN i.kind IS NOT 'money' OR i.currency = 'KZT' THEN 1.0
+            WHEN i.currency = 'USD' THEN k.per_usd
+            ELSE k.per_usd / c.per_usd END AS factor,
+       CASE WHEN i.kind = 'money' THEN 'KZT' END AS amount_currency
+FROM observation o
+JOIN indicator i ON i.code = o.indicator
+LEFT JOIN exchange_rate k ON k.currency = 'KZT' AND k.year = o.year
+LEFT JOIN exchange_rate c ON c.currency = i.currency AND c.year = o.year
+WHERE o.value IS NOT NULL;
+
+CREATE VIEW v_money AS
+SELECT o.region, r.name AS region_name, o.indicator, o.year, o.settlement, o.sex,
+       i.currency, i.price_basis, o.value,
+       a.value * a.factor AS value_kzt,
+       a.value * a.factor / k.per_usd AS value_usd,
+       CASE WHEN i.price_basis = 'nominal'
+            THEN a.value * a.factor * 100.0 / p.cpi END AS value_kzt_2010_prices
+FROM observation o
+JOIN v_amount a ON a.region = o.region AND a.indicator = o.indicator AND a.year = o.year
+     AND a.settlement = o.settlement AND a.sex = o.sex
+JOIN region r ON r.code = o.region
+JOIN indicator i ON i.code = o.indicator
+LEFT JOIN exchange_rate k ON k.currency = 'KZT' AND k.year = o.year
+LEFT JOIN price_index p ON p.year = o.year
+WHERE i.kind = 'money' AND o.value IS NOT NULL;
+
+CREATE VIEW v_money_growth AS
+WITH s AS (
+    SELECT m.*,
+           first_value(year) OVER w AS base_year,
+           first_value(value) OVER w AS base_value,
+           first_value(value_kzt) OVER w AS base_kzt,
+           first_value(value_usd) OVER w AS base_usd,
+           first_value(value_kzt_2010_prices) OVER w AS base_real
+    FROM v_money m
+    WINDOW w AS (PARTITION BY region, indicator, settlement, sex ORDER BY year)
+)
+SELECT region, region_name, indicator, settlement, sex, year, currency, base_year,
+       100.0 * value / base_value AS index_base_as_published,
+       100.0 * value_kzt / base_kzt AS index_base_kzt,
+       100.0 * value_usd / base_usd AS index_base_usd,
+       100.0 * value_kzt_2010_prices / base_real AS index_base_kzt_real
+FROM s;
+
+CREATE VIEW v_growth AS
+WITH basis AS (
+    SELECT a.region, r.name AS region_name, a.indicator, a.settlement, a.sex, a.year,
+           a.value, a.value * a.factor AS amount, a.amount_currency AS growth_currency
+    FROM v_amount a JOIN region r ON r.code = a.region
+),
+series AS (
+    SELECT *,
+           lag(year) OVER w AS prev_year,
+           lag(value) OVER w AS prev_value,
+           lag(amount) OVER w AS prev_amount,
+           first_value(year) OVER w AS base_year,
+           first_value(value) OVER w AS base_value,
+           first_value(amount) OVER w AS base_amount
+    FROM basis
+    WINDOW w AS (PARTITION BY region, indicator, settlement, sex ORDER BY year)
+)
+SELECT region, region_name, indicator, settlement, sex, year, value,
+       prev_year, prev_value,
+       100.0 * (amount / nullif(prev_amount, 0) - 1) AS growth_pct_yoy,
+       base_year, base_value,
+       100.0 * (amount / nullif(base_amount, 0) - 1) AS growth_pct_base,
+       100.0 * amount / nullif(base_amount, 0) AS index_base,
+       growth_currency
+FROM series;
+
+CREATE VIEW v_check_money AS
+SELECT p.source, p.indicator, p.region, r.name AS region_name, p.year, p.base_year,
+       p.settlement, p.sex, p.value AS published,
+       100.0 * v.value_kzt / b.value_kzt AS index_kzt,
+       100.0 * v.value_usd / b.value_usd AS index_usd,
+       100.0 * v.value_kzt_2010_prices / b.value_kzt_2010_prices AS index_kzt_real
+FROM published p
+JOIN v_money v ON v.region = p.region AND v.indicator = p.indicator AND v.year = p.year
+     AND v.settlement = p.settlement AND v.sex = p.sex
+JOIN v_money b ON b.region = p.region AND b.indicator = p.indicator AND b.year = p.base_year
+     AND b.settlement = p.settlement AND b.sex = p.sex
+LEFT JOIN region r ON r.code = p.region
+WHERE p.measure = 'index_base';
+
 CREATE VIEW v_check AS
 WITH obs AS (
-    SELECT o.region, o.indicator, o.year, o.settlement, o.sex, o.value,
-           r.kind, 0.5 * pow(10, -o.decimals) AS half
-    FROM observation o JOIN region r ON r.code = o.region
-    WHERE o.value IS NOT NULL
+    SELECT a.region, a.indicator, a.year, a.settlement, a.sex, a.value, a.factor,
+           r.kind, 0.5 * pow(10, -a.decimals) AS half
+    FROM v_amount a JOIN region r ON r.code = a.region
 ),
 extremes AS (
     SELECT indicator, year, settlement, sex,
@@ -318,9 +400,9 @@ recomputed AS (
          AND g.settlement = p.settlement AND g.sex = p.sex
     WHERE p.measure IN ('gap_ratio', 'max_value', 'min_value')
     UNION ALL
-    SELECT p.id, 100.0 * v.value / b.value,
-           100.0 * (v.value - v.half) / (b.value + b.half),
-           100.0 * (v.value + v.half) / (b.value - b.half)
+    SELECT p.id, 100.0 * v.value * v.factor / (b.value * b.factor),
+           100.0 * (v.value - v.half) * v.factor / ((b.value + b.half) * b.factor),
+           100.0 * (v.value + v.half) * v.factor / ((b.value - b.half) * b.factor)
     FROM published p
     JOIN obs v ON v.region = p.region AND v.indicator = p.indicator
          AND v.settlement = p.settlement AND v.sex = p.sex AND v.year = p.year

@@ -48,13 +48,24 @@ static const char *const QUERIES[Q_COUNT] = {
                        "VALUES (oblys_name_key(?1), ?1, ?2, ?3) ON CONFLICT (alias_key) DO NOTHING",
     [Q_ALIAS_ALL] = "SELECT a.alias_key, a.alias, r.name FROM region_alias a "
                     "JOIN region r ON r.code = a.region",
-    [Q_INDICATOR_FIND] = "SELECT name, unit, polarity, decimals, in_index, position, source "
-                         "FROM indicator WHERE code = ?1",
+    [Q_INDICATOR_FIND] = "SELECT name, unit, polarity, decimals, in_index, position, source, "
+                         "kind, currency, price_basis, definition FROM indicator WHERE code = ?1",
     [Q_INDICATOR_INSERT] = "INSERT INTO indicator (code, name, unit, polarity, decimals, "
-                           "in_index, position, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                           "in_index, position, source, kind, currency, price_basis, definition) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     [Q_INDICATOR_UPDATE] = "UPDATE indicator SET name = ?2, unit = ?3, polarity = ?4, "
-                           "decimals = ?5, in_index = ?6, position = ?7, source = ?8 "
-                           "WHERE code = ?1",
+                           "decimals = ?5, in_index = ?6, position = ?7, source = ?8, kind = ?9, "
+                           "currency = ?10, price_basis = ?11, definition = ?12 WHERE code = ?1",
+    [Q_RATE_FIND] = "SELECT per_usd, source FROM exchange_rate WHERE currency = ?1 AND year = ?2",
+    [Q_RATE_INSERT] = "INSERT INTO exchange_rate (currency, year, per_usd, source, load_id) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5)",
+    [Q_RATE_UPDATE] = "UPDATE exchange_rate SET per_usd = ?3, source = ?4, load_id = ?5 "
+                      "WHERE currency = ?1 AND year = ?2",
+    [Q_PRICE_FIND] = "SELECT cpi, inflation_pct, source FROM price_index WHERE year = ?1",
+    [Q_PRICE_INSERT] = "INSERT INTO price_index (year, cpi, inflation_pct, source, load_id) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5)",
+    [Q_PRICE_UPDATE] = "UPDATE price_index SET cpi = ?2, inflation_pct = ?3, source = ?4, "
+                       "load_id = ?5 WHERE year = ?1",
     [Q_PUBLISHED_FIND] = "SELECT p.id, p.value, p.decimals, p.source_line, l.file "
                          "FROM published p JOIN load l ON l.id = p.load_id "
                          "WHERE p.source = ?1 AND p.measure = ?2 AND p.indicator IS ?3 "

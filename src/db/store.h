@@ -64,6 +64,7 @@ typedef struct {
 
 typedef struct {
     const char *code, *name, *unit, *source;
+    const char *kind, *currency, *price_basis, *definition;  /* NULL: not given */
     int polarity, decimals, in_index;
     bool has_position;
     int position;
@@ -89,6 +90,26 @@ typedef struct {
     long long line;
     const char *where;
 } alias_record;
+
+typedef struct {
+    const char *currency;               /* ISO 4217 */
+    int year;
+    double per_usd;                     /* units of currency per US dollar */
+    const char *source;
+    long long line;
+    const char *where;
+} rate_record;
+
+typedef struct {
+    int year;
+    bool has_cpi;
+    double cpi;                         /* 2010 = 100 */
+    bool has_inflation;
+    double inflation_pct;
+    const char *source;
+    long long line;
+    const char *where;
+} price_record;
 
 typedef enum {
     CODE_SETTLEMENT,
@@ -119,6 +140,10 @@ store_result store_published(store *s, const published_record *r, strbuf *detail
  * are compared). A spelling that already names another region is
  * STORE_REJECTED. */
 store_result store_alias(store *s, const alias_record *r, strbuf *detail);
+/* Reference data: exchange rates and the consumer price index. A changed
+ * figure is a conflict unless --replace. */
+store_result store_rate(store *s, const rate_record *r, strbuf *detail);
+store_result store_price(store *s, const price_record *r, strbuf *detail);
 
 /* Finds the region that text names: its code, one of its names or another
  * registered spelling, compared as keys (namekey.h). Returns true and sets

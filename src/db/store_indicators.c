@@ -18,6 +18,10 @@ static void bind_indicator(sqlite3_stmt *stmt, const indicator_record *r)
     else
         sqlite3_bind_null(stmt, 7);
     store_bind_text_or_null(stmt, 8, r->source);
+    store_bind_text_or_null(stmt, 9, r->kind);
+    store_bind_text_or_null(stmt, 10, r->currency);
+    store_bind_text_or_null(stmt, 11, r->price_basis);
+    store_bind_text_or_null(stmt, 12, r->definition);
 }
 
 static store_result indicator_seen(store *s, const indicator_record *r, strbuf *detail)
@@ -25,9 +29,11 @@ static store_result indicator_seen(store *s, const indicator_record *r, strbuf *
     strbuf key = STRBUF_INIT, content = STRBUF_INIT, shown = STRBUF_INIT;
     store_key_add(&key, "indicator");
     store_key_add(&key, r->code);
-    strbuf_printf(&content, "%s\x1f%s\x1f%d\x1f%d\x1f%d\x1f%d\x1f%d\x1f%s", r->name, r->unit,
-                  r->polarity, r->decimals, r->in_index, r->has_position, r->position,
-                  r->source ? r->source : "");
+    strbuf_printf(&content, "%s\x1f%s\x1f%d\x1f%d\x1f%d\x1f%d\x1f%d\x1f", r->name, r->unit,
+                  r->polarity, r->decimals, r->in_index, r->has_position, r->position);
+    const char *texts[] = { r->source, r->kind, r->currency, r->price_basis, r->definition };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        store_key_add(&content, texts[i]);
     strbuf_printf(&shown, "indicator %s as \"%s\"", r->code, r->name);
     return store_first_in_file(s, &key, r->where, &content, &shown, detail);
 }
@@ -38,18 +44,20 @@ store_result store_indicator(store *s, const indicator_record *r, strbuf *detail
     if (seen != STORE_INSERTED)
         return seen;
     static const char *const names[] = { "name", "unit", "polarity", "decimals", "in_index",
-                                         "position", "source" };
+                                         "position", "source", "kind", "currency",
+                                         "price_basis", "definition" };
     char polarity[16], decimals[16], in_index[16], position[16] = "";
     snprintf(polarity, sizeof polarity, "%d", r->polarity);
     snprintf(decimals, sizeof decimals, "%d", r->decimals);
     snprintf(in_index, sizeof in_index, "%d", r->in_index);
     if (r->has_position)
         snprintf(position, sizeof position, "%d", r->position);
-    const char *values[] = { r->name, r->unit, polarity, decimals, in_index, position, r->source };
+    const char *values[] = { r->name, r->unit, polarity, decimals, in_index, position, r->source,
+                             r->kind, r->currency, r->price_basis, r->definition };
     sqlite3_stmt *find = store_query(s, Q_INDICATOR_FIND);
     sqlite3_bind_text(find, 1, r->code, -1, SQLITE_STATIC);
     int rc = sqlite3_step(find);
-    bool same = rc == SQLITE_ROW && store_same_fields(find, names, values, 7, detail);
+    bool same = rc == SQLITE_ROW && store_same_fields(find, names, values, 11, detail);
     sqlite3_stmt *insert = store_query(s, Q_INDICATOR_INSERT);
     bind_indicator(insert, r);
     sqlite3_stmt *update = store_query(s, Q_INDICATOR_UPDATE);

@@ -196,6 +196,9 @@ static csv_status read_header_record(csv_reader *r, csv_record *rec)
 oblys_status csv_source_read(import_session *s, FILE *f)
 {
     char delim = s->opt->delimiter ? s->opt->delimiter : detect_delimiter(f);
+    /* Where commas separate fields, "147.355" is 147.355, not 147355. */
+    if (s->ctx.decimal == NUM_DECIMAL_AUTO && delim == ',')
+        s->ctx.decimal = NUM_DECIMAL_AUTO_POINT;
     csv_reader *r = csv_open(f, delim);
     csv_record rec;
     csv_header h = { 0, NULL, 0 };

@@ -148,7 +148,7 @@ bool field_value(import_ctx *ctx, const import_row *row, const char *name, bool 
 {
     const char *text = row_get(row, name);
     num_result res;
-    switch (num_parse(text ? text : "", ctx->opt->decimal, &res)) {
+    switch (num_parse(text ? text : "", ctx->decimal, &res)) {
     case NUM_VALUE:
         *has_value = true;
         *value = res.value;

@@ -41,6 +41,9 @@ bool field_code(import_ctx *ctx, const import_row *row, const char *name, code_t
  * *code. An unknown one is reported with the closest known spellings. */
 bool field_region(import_ctx *ctx, const import_row *row, const char *name, strbuf *code);
 
+/* An ISO 4217 currency code (three capital letters); NULL when empty. */
+bool field_currency(import_ctx *ctx, const import_row *row, const char *name, const char **out);
+
 /* Flags: codes of the flag table separated by commas, semicolons or
  * spaces. *out gets them sorted and comma-separated, or stays empty. */
 bool field_flags(import_ctx *ctx, const import_row *row, const char *name, strbuf *out);

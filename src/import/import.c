@@ -77,7 +77,7 @@ oblys_status import_file(sqlite3 *db, const char *path, const import_options *op
     bool json = looks_like_json(path, f);
     import_session s = {
         .db = db, .path = path, .opt = opt, .diag = diag, .kind = NULL,
-        .ctx = { .store = NULL, .diag = diag, .opt = opt,
+        .ctx = { .store = NULL, .diag = diag, .opt = opt, .decimal = opt->decimal,
                  .location = STRBUF_INIT, .detail = STRBUF_INIT, .where = STRBUF_INIT,
                  .problems = NULL, .nproblems = 0, .cap = 0 },
         .err = err,

@@ -28,6 +28,7 @@ typedef struct {
     store *store;
     diag_list *diag;
     const import_options *opt;
+    num_decimal_mark decimal;   /* in effect for this file (see csv_source.c) */
     strbuf location;            /* scratch for error locations */
     strbuf detail;              /* scratch for store messages */
     strbuf where;               /* the current row, e.g. "line 3" (row_where) */
@@ -48,6 +49,8 @@ extern const import_kind kind_regions;
 extern const import_kind kind_indicators;
 extern const import_kind kind_published;
 extern const import_kind kind_aliases;
+extern const import_kind kind_rates;
+extern const import_kind kind_prices;
 
 /* The kind named name ("series", ...) or NULL. */
 const import_kind *kind_by_name(const char *name);

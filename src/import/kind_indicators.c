@@ -9,7 +9,8 @@
 #include "import/field.h"
 
 static const char *const REQUIRED[] = { "code", "name", "unit", "polarity", NULL };
-static const char *const OPTIONAL[] = { "decimals", "in_index", "position", "source", NULL };
+static const char *const OPTIONAL[] = { "decimals", "in_index", "position", "source", "kind",
+                                        "currency", "price_basis", "definition", NULL };
 
 /* Codes are used in SQL queries and on the command line: keep them plain. */
 static bool valid_code(const char *code)
@@ -31,6 +32,47 @@ static bool parse_polarity(const char *text, int *polarity)
     else
         return false;
     return true;
+}
+
+static bool in_list(const char *text, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(text, *list) == 0)
+            return true;
+    return false;
+}
+
+/* kind, and for money its currency and price basis. */
+static bool read_money_fields(import_ctx *ctx, const import_row *row, indicator_record *r)
+{
+    static const char *const kinds[] = { "count", "rate_per_1000", "percentage", "ratio",
+                                         "money", "average", "other", NULL };
+    static const char *const bases[] = { "nominal", "real", NULL };
+    bool ok = field_currency(ctx, row, "currency", &r->currency);
+    r->kind = field_optional(row, "kind");
+    r->price_basis = field_optional(row, "price_basis");
+    r->definition = field_optional(row, "definition");
+    if (r->kind && !in_list(r->kind, kinds)) {
+        ctx_error(ctx, row, "kind", "unknown kind \"%s\" (expected count, rate_per_1000, "
+                  "percentage, ratio, money, average or other)", r->kind);
+        ok = false;
+    }
+    if (r->price_basis && !in_list(r->price_basis, bases)) {
+        ctx_error(ctx, row, "price_basis", "unknown price_basis \"%s\" (expected nominal or "
+                  "real)", r->price_basis);
+        ok = false;
+    }
+    bool money = r->kind && strcmp(r->kind, "money") == 0;
+    if (money && (!r->currency || !r->price_basis)) {
+        ctx_error(ctx, row, "kind", "a money indicator needs a currency and a price_basis");
+        ok = false;
+    }
+    if (!money && (r->currency || r->price_basis)) {
+        ctx_error(ctx, row, r->currency ? "currency" : "price_basis", "only money indicators "
+                  "(kind money) have a currency and a price_basis");
+        ok = false;
+    }
+    return ok;
 }
 
 static void indicators_row(import_ctx *ctx, const import_row *row)
@@ -58,6 +100,7 @@ static void indicators_row(import_ctx *ctx, const import_row *row)
     ok &= field_bool(ctx, row, "in_index", 0, &r.in_index);
     ok &= field_int(ctx, row, "position", 0, 100000, false, &r.has_position, &r.position);
     r.source = field_optional(row, "source");
+    ok &= read_money_fields(ctx, row, &r);
     r.line = (long long)row->line;
     r.where = strbuf_str(&ctx->where);
     if (ok)

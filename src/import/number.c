@@ -218,7 +218,8 @@ static num_status num_pick_mark(const num_parts *p, const num_marks *k,
     } else if (k->commas == 1 || k->dots == 1) {
         *mark = k->commas == 1 ? ',' : '.';
         /* Space grouping or an exponent rule out ',' and '.' grouping. */
-        if (k->spaces == 0 && !p->has_exponent && num_could_be_thousands(p->mantissa, *mark))
+        if (k->spaces == 0 && !p->has_exponent && num_could_be_thousands(p->mantissa, *mark)
+            && !(mode == NUM_DECIMAL_AUTO_POINT && *mark == '.'))
             return NUM_AMBIGUOUS;
     } else {
         *mark = 0;  /* none, or several of one kind: those are grouping */
@@ -297,7 +298,8 @@ static num_status num_convert(num_span ip, num_span frac, long long exponent,
 num_status num_parse(const char *text, num_decimal_mark mode, num_result *out)
 {
     assert(text != NULL && out != NULL);
-    assert(mode == NUM_DECIMAL_AUTO || mode == NUM_DECIMAL_POINT || mode == NUM_DECIMAL_COMMA);
+    assert(mode == NUM_DECIMAL_AUTO || mode == NUM_DECIMAL_POINT || mode == NUM_DECIMAL_COMMA
+           || mode == NUM_DECIMAL_AUTO_POINT);
     *out = (num_result){ .value = 0.0, .decimals = 0, .missing = NUM_MISSING_NONE };
 
     num_span cell = num_trim(text);

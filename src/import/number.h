@@ -17,7 +17,12 @@
 typedef enum {
     NUM_DECIMAL_AUTO = 0,   /* decide from the cell; refuse if ambiguous */
     NUM_DECIMAL_POINT,      /* '.' is the decimal mark, ',' groups thousands */
-    NUM_DECIMAL_COMMA       /* ',' is the decimal mark, '.' groups thousands */
+    NUM_DECIMAL_COMMA,      /* ',' is the decimal mark, '.' groups thousands */
+    NUM_DECIMAL_AUTO_POINT  /* AUTO, except that a lone '.' is always the decimal
+                               mark: "147.355" is 147.355. For files whose fields
+                               are separated by commas, where thousands grouped
+                               with '.' would go with a decimal comma, which such
+                               files can only write inside quotes. */
 } num_decimal_mark;
 
 typedef enum {

@@ -16,6 +16,15 @@ static const char SQL_CHECK_ROWS[] =
     "         WHEN 'no_data' THEN 2 WHEN 'matches' THEN 3 ELSE 4 END, "
     "         source, measure, indicator, region_name, year, settlement, sex";
 
+static const char SQL_CHECK_MONEY[] =
+    "SELECT source, indicator, region_name, year, base_year, settlement, sex, published, "
+    "       index_kzt, index_usd, index_kzt_real, "
+    "       CASE min(abs(published - index_kzt), abs(published - index_usd), "
+    "                coalesce(abs(published - index_kzt_real), 1e308)) "
+    "            WHEN abs(published - index_kzt) THEN 'tenge' "
+    "            WHEN abs(published - index_usd) THEN 'dollars' ELSE 'real tenge' END AS closest "
+    "FROM v_check_money ORDER BY source, indicator, region_name, year, settlement, sex";
+
 static const char SQL_CHECK_COUNTS[] =
     "SELECT status, count(*) FROM v_check GROUP BY status ORDER BY status";
 
@@ -38,6 +47,31 @@ static oblys_status add_counts_note(sqlite3 *db, report *r, oblys_error *err)
 static const char *const STATUSES[] = {
     "matches", "consistent", "inconsistent", "not_recomputable", "no_data", NULL,
 };
+
+/* Published growth of money beside growth in tenge, dollars and real
+ * tenge, when there is any. */
+static oblys_status add_money_table(sqlite3 *db, report *r, oblys_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    oblys_status st = report_prepare(db, SQL_CHECK_MONEY, &stmt, err);
+    if (st != OBLYS_OK)
+        return st;
+    report_table *t = NULL;
+    st = report_add_query(r, "money", "Published growth of money against growth in tenge, "
+                          "dollars and real tenge (index, base year = 100)", stmt, &t, err);
+    sqlite3_finalize(stmt);
+    if (st != OBLYS_OK)
+        return st;
+    report_set_decimals(t, "published", -1);
+    report_set_decimals(t, "index_kzt", 1);
+    report_set_decimals(t, "index_usd", 1);
+    report_set_decimals(t, "index_kzt_real", 1);
+    if (t->nrows)
+        report_add_note(r, "Growth of money is checked in tenge (values converted at each "
+                        "year's average rate), as the bureau publishes it; the money table "
+                        "shows which currency a source's growth is closest to.");
+    return OBLYS_OK;
+}
 
 oblys_status report_check(sqlite3 *db, const char *status, report **out, int *n_inconsistent,
                           oblys_error *err)
@@ -71,6 +105,12 @@ oblys_status report_check(sqlite3 *db, const char *status, report **out, int *n_
         const report_cell *c = report_cell_at(t, i, (size_t)status_col);
         if (c->type == CELL_TEXT && strcmp(c->text, "inconsistent") == 0)
             (*n_inconsistent)++;
+    }
+    if (!status)
+        st = add_money_table(db, r, err);
+    if (st != OBLYS_OK) {
+        report_free(r);
+        return st;
     }
     report_set_decimals(t, "published", -1);
     report_set_decimals(t, "recomputed", 3);

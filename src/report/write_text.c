@@ -85,8 +85,9 @@ static void write_table(const report_table *t, FILE *out)
         }
     }
     for (size_t c = 0; c < t->ncols; c++) {
-        put_aligned(out, t->cols[c].name, width[c], right[c]);
-        fputs(c + 1 < t->ncols ? "  " : "\n", out);
+        bool last = c + 1 == t->ncols;
+        put_aligned(out, t->cols[c].name, last && !right[c] ? 0 : width[c], right[c]);
+        fputs(last ? "\n" : "  ", out);
     }
     for (size_t r = 0; r < t->nrows; r++) {
         for (size_t c = 0; c < t->ncols; c++) {

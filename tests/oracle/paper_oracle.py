@@ -52,6 +52,16 @@ v_growth.csv  (one row per region incl. country, indicator, settlement, sex,
   growth_pct_base = (value/base_value - 1)*100 (exactly 0.0 for the base
   year); index_base = value/base_value*100 (100.0 for the base year).
 
+Money (from 0.2): indicators with kind "money" grow in tenge.  Their values
+  are converted with seeds/exchange_rates.csv (KZT per USD, annual average):
+  amount = value * rate[year] for currency USD, value for KZT.  In v_growth,
+  growth_pct_yoy, growth_pct_base and index_base are computed on amounts
+  (growth_currency = "KZT"); value, prev_value and base_value stay as
+  published.  Other indicators: amount = value, growth_currency empty.
+  In v_check, index_base = 100 * amount(year) / amount(base_year), the
+  published base_year, and its interval scales the value intervals by the
+  same rates.
+
 v_ratio_sex.csv  (one row per region incl. country, indicator, year,
   settlement where both a male and a female value exist; sorted by region,
   indicator, year, settlement)
@@ -211,7 +221,19 @@ def load(seeds):
             if key in obs:
                 sys.exit(f"{fn}: duplicate observation {key}")
             obs[key] = o
-    return regions, by_name, indicators, obs
+    rates = {int(r["year"]): float(r["per_usd"])
+             for r in read_csv(os.path.join(seeds, "exchange_rates.csv")) if r["currency"] == "KZT"}
+    return regions, by_name, indicators, obs, rates
+
+
+def to_kzt(indicators, rates, indicator, year):
+    """Tenge per unit of the indicator's values in year (1 unless money)."""
+    i = indicators[indicator]
+    if i.get("kind") != "money" or i.get("currency") == "KZT":
+        return 1.0
+    if i.get("currency") == "USD":
+        return rates[year]
+    sys.exit(f"no rate for currency {i.get('currency')!r}")
 
 
 def is_country(regions, code):
@@ -251,7 +273,7 @@ def v_gap(regions, obs):
     return out
 
 
-def v_growth(regions, obs):
+def v_growth(regions, obs, indicators, rates):
     series = defaultdict(list)
     for o in obs.values():
         if o.value is not None:
@@ -260,6 +282,10 @@ def v_growth(regions, obs):
     for key in sorted(series):
         pts = sorted(series[key], key=lambda o: o.year)
         base = pts[0]
+        money = indicators[key[1]].get("kind") == "money"
+
+        def amount(o):
+            return o.value * to_kzt(indicators, rates, o.indicator, o.year)
         prev = None
         for o in pts:
             row = dict(
@@ -268,11 +294,11 @@ def v_growth(regions, obs):
                 year=o.year, value=o.value,
                 prev_year=prev.year if prev else None,
                 prev_value=prev.value if prev else None,
-                growth_pct_yoy=(o.value / prev.value - 1.0) * 100.0 if prev else None,
+                growth_pct_yoy=(amount(o) / amount(prev) - 1.0) * 100.0 if prev else None,
                 base_year=base.year, base_value=base.value,
-                growth_pct_base=0.0 if o is base else (o.value / base.value - 1.0) * 100.0,
-                index_base=o.value / base.value * 100.0,
-                _iv=(100.0 * o.lo / base.hi, 100.0 * o.hi / base.lo),
+                growth_pct_base=0.0 if o is base else (amount(o) / amount(base) - 1.0) * 100.0,
+                index_base=amount(o) / amount(base) * 100.0,
+                growth_currency="KZT" if money else None,
             )
             out[(o.region, o.indicator, o.settlement, o.sex, o.year)] = row
             prev = o
@@ -362,7 +388,7 @@ def pearson(a, b):
 
 
 # ---------------------------------------------------------------- check
-def v_check(published, by_name, gap, growth, ratio, index):
+def v_check(published, by_name, gap, obs, indicators, rates, ratio, index):
     rows = []
     for p in published:
         text = p["value"].strip()
@@ -385,9 +411,14 @@ def v_check(published, by_name, gap, growth, ratio, index):
                     lo = g["_max_iv"][0] / g["_min_iv"][1]
                     hi = g["_max_iv"][1] / g["_min_iv"][0]
         elif m == "index_base":
-            g = growth.get((reg, p["indicator"], p["settlement"], p["sex"], yr))
-            if g and g["base_year"] == by:
-                rec, (lo, hi) = g["index_base"], g["_iv"]
+            v = obs.get((reg, p["indicator"], yr, p["settlement"], p["sex"]))
+            b = obs.get((reg, p["indicator"], by, p["settlement"], p["sex"]))
+            if v and b and v.value is not None and b.value is not None:
+                fv = to_kzt(indicators, rates, p["indicator"], yr)
+                fb = to_kzt(indicators, rates, p["indicator"], by)
+                rec = 100.0 * v.value * fv / (b.value * fb)
+                lo = 100.0 * v.lo * fv / (b.hi * fb)
+                hi = 100.0 * v.hi * fv / (b.lo * fb)
         elif m == "ratio_pct":
             g = ratio.get((reg, p["indicator"], yr, p["settlement"]))
             if g:
@@ -431,7 +462,7 @@ def main():
     ap.add_argument("--seeds", default=os.path.join(ROOT, "seeds"))
     ap.add_argument("--out", default=os.path.join(HERE, "expected"))
     a = ap.parse_args()
-    regions, by_name, indicators, obs = load(a.seeds)
+    regions, by_name, indicators, obs, rates = load(a.seeds)
     published = read_csv(os.path.join(a.seeds, "paper_published.csv"))
     os.makedirs(a.out, exist_ok=True)
 
@@ -442,11 +473,11 @@ def main():
                "min_region_name", "gap_ratio", "range_value", "mean_value", "cv_pct"],
               [gap[k] for k in sorted(gap)])
 
-    growth = v_growth(regions, obs)
+    growth = v_growth(regions, obs, indicators, rates)
     write_csv(os.path.join(a.out, "v_growth.csv"),
               ["region", "region_name", "indicator", "settlement", "sex", "year", "value",
                "prev_year", "prev_value", "growth_pct_yoy", "base_year", "base_value",
-               "growth_pct_base", "index_base"],
+               "growth_pct_base", "index_base", "growth_currency"],
               [growth[k] for k in sorted(growth)])
 
     ratio = v_ratio_sex(regions, obs)
@@ -476,7 +507,7 @@ def main():
     with open(os.path.join(a.out, "spearman.txt"), "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
 
-    check = v_check(published, by_name, gap, growth, ratio, index)
+    check = v_check(published, by_name, gap, obs, indicators, rates, ratio, index)
     write_csv(os.path.join(a.out, "v_check.csv"),
               ["source", "measure", "indicator", "region", "year", "base_year",
                "settlement", "sex", "published", "published_decimals", "recomputed",

@@ -8,7 +8,9 @@ Writes expected_stdout.csv into these end-to-end cases (and their cmd):
   tests/cases/report_ranking_2021_csv    oblys report ranking --year 2021 --format csv
   tests/cases/report_trend_consumption_csv
                                          oblys report trend --indicator consumption_income --format csv
-  tests/cases/check_csv                  oblys check --format csv
+  tests/cases/check_csv                  oblys check --format csv (both tables: the
+                                         verdicts, and published growth of money
+                                         against growth in tenge, dollars, real tenge)
 
 Each report's columns and row order are those documented in docs/cli.md
 and src/report/*.c; the numbers are the oracle's. Run after regenerating
@@ -112,9 +114,52 @@ def check(names):
     return header, body
 
 
+def money_growth(published_rows, code_of, names, indicators):
+    """Published growth of money against growth in tenge, dollars and real
+    tenge, worked out from the seed series, rates and price index."""
+    rates = {int(r['year']): float(r['per_usd'])
+             for r in rows(os.path.join(SEEDS, 'exchange_rates.csv')) if r['currency'] == 'KZT'}
+    cpi = {int(r['year']): float(r['cpi']) for r in rows(os.path.join(SEEDS, 'price_index.csv'))
+           if r['cpi']}
+    values = {}
+    for fn in ('paper_table2_2021.csv', 'paper_table4_consumption_income.csv',
+               'paper_table5_wages.csv'):
+        for r in rows(os.path.join(SEEDS, fn)):
+            if r['value'] != '-':
+                values[(code_of[r['region']], r['indicator'], int(r['year']),
+                        r.get('settlement') or 'total', r.get('sex') or 'total')] = float(r['value'])
+    header = ['source', 'indicator', 'region_name', 'year', 'base_year', 'settlement', 'sex',
+              'published', 'index_kzt', 'index_usd', 'index_kzt_real', 'closest']
+    body = []
+    for p in published_rows:
+        ind = indicators[p['indicator']] if p['indicator'] else None
+        if p['measure'] != 'index_base' or not ind or ind.get('kind') != 'money':
+            continue
+        reg, y, b = code_of[p['region']], int(p['year']), int(p['base_year'])
+        v = values.get((reg, p['indicator'], y, p['settlement'], p['sex']))
+        w = values.get((reg, p['indicator'], b, p['settlement'], p['sex']))
+        if v is None or w is None:
+            continue
+        kzt = 100.0 * v * rates[y] / (w * rates[b])
+        usd = 100.0 * v / w
+        real = kzt * cpi[b] / cpi[y] if y in cpi and b in cpi else None
+        pub = float(p['value'])
+        diffs = [(abs(pub - kzt), 'tenge'), (abs(pub - usd), 'dollars')]
+        if real is not None:
+            diffs.append((abs(pub - real), 'real tenge'))
+        body.append(dict(source=p['source'], indicator=p['indicator'], region_name=names[reg],
+                         year=y, base_year=b, settlement=p['settlement'], sex=p['sex'],
+                         published=p['value'], index_kzt=kzt, index_usd=usd,
+                         index_kzt_real=real, closest=min(diffs)[1]))
+    body.sort(key=lambda r: (r['source'], r['indicator'], r['region_name'], r['year'],
+                             r['settlement'], r['sex']))
+    return header, body
+
+
 def main():
     with open(os.path.join(SEEDS, 'indicators.json'), encoding='utf-8') as f:
-        positions = {i['code']: i['position'] for i in json.load(f)['indicators']}
+        indicators = {i['code']: i for i in json.load(f)['indicators']}
+    positions = {code: i['position'] for code, i in indicators.items()}
     regions = rows(os.path.join(SEEDS, 'regions.csv'))
     code_of = {r['name']: r['code'] for r in regions}
     names = {r['code']: r['name'] for r in regions}
@@ -135,7 +180,9 @@ def main():
     write_case('report_trend_consumption_csv',
                '$OBLYS report trend --indicator consumption_income --format csv --db $DB',
                trend('consumption_income', kinds))
-    write_case('check_csv', '$OBLYS --db $DB check --format csv', [check(names)])
+    published_rows = rows(os.path.join(SEEDS, 'paper_published.csv'))
+    write_case('check_csv', '$OBLYS --db $DB check --format csv',
+               [check(names), money_growth(published_rows, code_of, names, indicators)])
 
 
 if __name__ == '__main__':

@@ -23,6 +23,8 @@ static const char *const SEEDS[] = {
     "seeds/paper_table4_consumption_income.csv",
     "seeds/paper_table5_wages.csv",
     "seeds/paper_published.csv",
+    "seeds/exchange_rates.csv",
+    "seeds/price_index.csv",
 };
 
 const char *fixture_path(const char *relative)

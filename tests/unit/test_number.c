@@ -491,6 +491,20 @@ START_TEST(test_result_fields)
 }
 END_TEST
 
+/* In a comma-separated file a lone '.' is a decimal point; a comma inside
+ * a quoted cell keeps its AUTO meaning. */
+START_TEST(test_auto_point_for_comma_separated_files)
+{
+    expect_value("147.355", NUM_DECIMAL_AUTO_POINT, 147.355, 3);
+    expect_value("1.050", NUM_DECIMAL_AUTO_POINT, 1.05, 3);
+    expect_status("1.050", NUM_DECIMAL_AUTO, NUM_AMBIGUOUS);
+    expect_status("1,050", NUM_DECIMAL_AUTO_POINT, NUM_AMBIGUOUS);
+    expect_value("1,7", NUM_DECIMAL_AUTO_POINT, 1.7, 1);
+    expect_value("1,050.5", NUM_DECIMAL_AUTO_POINT, 1050.5, 1);
+    expect_value("1.050,5", NUM_DECIMAL_AUTO_POINT, 1050.5, 1);
+}
+END_TEST
+
 Suite *number_suite(void)
 {
     Suite *s = suite_create("number");
@@ -522,6 +536,7 @@ Suite *number_suite(void)
     tcase_add_test(tc, test_locale_independent);
     tcase_add_test(tc, test_missing_names);
     tcase_add_test(tc, test_result_fields);
+    tcase_add_test(tc, test_auto_point_for_comma_separated_files);
     suite_add_tcase(s, tc);
     return s;
 }

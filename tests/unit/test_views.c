@@ -93,18 +93,50 @@ START_TEST(missing_values_left_out)
 }
 END_TEST
 
-/* Table 4, Akmola city: 130 (2016), 158 (2018), 170 (2020). */
+/* Table 4, Akmola city: 130 (2016), 158 (2018), 170 (2020) US dollars.
+ * Money grows in tenge: each value times its year's average rate (World
+ * Bank PA.NUS.FCRF, seeds/exchange_rates.csv: 342.16 for 2016,
+ * 344.705833333333 for 2018, 412.953333333333 for 2020). */
 START_TEST(growth_by_hand)
 {
     ck_assert_close(fixture_query_double(db, "SELECT growth_pct_yoy FROM v_growth WHERE "
         "region = '110000000' AND indicator = 'consumption_income' AND settlement = 'urban' "
-        "AND year = 2020"), (170.0 / 158.0 - 1) * 100);
+        "AND year = 2020"), (170.0 * 412.953333333333 / (158.0 * 344.705833333333) - 1) * 100);
     ck_assert_int_eq(fixture_query_int(db, "SELECT prev_year FROM v_growth WHERE "
         "region = '110000000' AND indicator = 'consumption_income' AND settlement = 'urban' "
         "AND year = 2020"), 2018);
     ck_assert_close(fixture_query_double(db, "SELECT index_base FROM v_growth WHERE "
         "region = '110000000' AND indicator = 'consumption_income' AND settlement = 'urban' "
+        "AND year = 2020"), 170.0 * 412.953333333333 / (130.0 * 342.16) * 100);
+    /* Not money: poverty grows in its own unit (no series here spans two
+     * years, so check the growth currency instead). */
+    ck_assert_int_eq(fixture_query_int(db, "SELECT count(*) FROM v_growth WHERE "
+        "indicator = 'poverty_rate' AND growth_currency IS NOT NULL"), 0);
+}
+END_TEST
+
+/* Table 2, Akmola 2021: income 283 US dollars a month = 283 x 425.9075
+ * tenge; in 2010 prices divided by the CPI of 2021 (218.265731563044,
+ * 2010 = 100, World Bank FP.CPI.TOTL, seeds/price_index.csv). */
+START_TEST(money_by_hand)
+{
+    ck_assert_close(fixture_query_double(db, "SELECT value_kzt FROM v_money WHERE "
+        "region = '110000000' AND indicator = 'income_per_capita' AND year = 2021"),
+        283.0 * 425.9075);
+    ck_assert_close(fixture_query_double(db, "SELECT value_usd FROM v_money WHERE "
+        "region = '110000000' AND indicator = 'income_per_capita' AND year = 2021"), 283.0);
+    ck_assert_close(fixture_query_double(db, "SELECT value_kzt_2010_prices FROM v_money WHERE "
+        "region = '110000000' AND indicator = 'income_per_capita' AND year = 2021"),
+        283.0 * 425.9075 * 100.0 / 218.265731563044);
+    /* Growth of Akmola city's consumption income 2016-2020 in dollars and
+     * in real tenge (CPI 2016: 157.556866561297, 2020: 202.02032502464). */
+    ck_assert_close(fixture_query_double(db, "SELECT index_base_usd FROM v_money_growth WHERE "
+        "region = '110000000' AND indicator = 'consumption_income' AND settlement = 'urban' "
         "AND year = 2020"), 170.0 / 130.0 * 100);
+    ck_assert_close(fixture_query_double(db, "SELECT index_base_kzt_real FROM v_money_growth "
+        "WHERE region = '110000000' AND indicator = 'consumption_income' "
+        "AND settlement = 'urban' AND year = 2020"),
+        170.0 * 412.953333333333 / 202.02032502464 / (130.0 * 342.16 / 157.556866561297) * 100);
 }
 END_TEST
 
@@ -151,8 +183,9 @@ START_TEST(check_interval_by_hand)
     /* Income: 583/160 = 3.64 printed 3,6: matches. */
     ck_assert_int_eq(fixture_query_int(db, "SELECT status = 'matches' FROM v_check WHERE "
         "measure = 'gap_ratio' AND indicator = 'income_per_capita'"), 1);
-    /* Table 4, Akmola city 2020 against 2016: 170/130 = 130.8 %, printed
-     * 154,7: no rounding of 130 and 170 reaches it. */
+    /* Table 4, Akmola city 2020 against 2016, in tenge: 170 x 412.95 /
+     * (130 x 342.16) = 157.8 %, printed 154,7: rounding of 130 and 170
+     * (129.5..130.5, 169.5..170.5) allows 156.8..158.9 only. */
     ck_assert_int_eq(fixture_query_int(db, "SELECT status = 'inconsistent' FROM v_check WHERE "
         "measure = 'index_base' AND region = '110000000' AND settlement = 'urban' "
         "AND year = 2020"), 1);
@@ -304,6 +337,7 @@ Suite *views_suite(void)
     tcase_add_test(hand, aggregate_left_out_of_gaps);
     tcase_add_test(hand, missing_values_left_out);
     tcase_add_test(hand, growth_by_hand);
+    tcase_add_test(hand, money_by_hand);
     tcase_add_test(hand, ratio_sex_by_hand);
     tcase_add_test(hand, index_scores_by_hand);
     tcase_add_test(hand, check_interval_by_hand);

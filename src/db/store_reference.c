@@ -1,0 +1,120 @@
+/*
+ * store_reference.c - reference data in the store: annual exchange rates
+ * and the consumer price index, used to show money in tenge or dollars,
+ * nominal or real (see store.h and migrations/0004_money.sql).
+ */
+#include "db/store_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void number_text(char out[32], bool present, double v)
+{
+    out[0] = '\0';
+    if (present)
+        snprintf(out, 32, "%.17g", v);
+}
+
+static bool same_column_text(sqlite3_stmt *stmt, int col, const char *text)
+{
+    const char *stored = (const char *)sqlite3_column_text(stmt, col);
+    bool none = !text || !*text;
+    return stored ? !none && strcmp(stored, text) == 0 : none;
+}
+
+static bool same_number(sqlite3_stmt *stmt, int col, bool present, double v)
+{
+    if (sqlite3_column_type(stmt, col) == SQLITE_NULL)
+        return !present;
+    return present && sqlite3_column_double(stmt, col) == v;
+}
+
+static void bind_rate(sqlite3_stmt *stmt, const rate_record *r, long long load_id)
+{
+    sqlite3_bind_text(stmt, 1, r->currency, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 2, r->year);
+    sqlite3_bind_double(stmt, 3, r->per_usd);
+    store_bind_text_or_null(stmt, 4, r->source);
+    sqlite3_bind_int64(stmt, 5, load_id);
+}
+
+store_result store_rate(store *s, const rate_record *r, strbuf *detail)
+{
+    strbuf key = STRBUF_INIT, content = STRBUF_INIT, shown = STRBUF_INIT;
+    store_key_add(&key, "rate");
+    store_key_add(&key, r->currency);
+    strbuf_printf(&key, "%d", r->year);
+    char rate[32];
+    number_text(rate, true, r->per_usd);
+    strbuf_printf(&content, "%s\x1f%s", rate, r->source ? r->source : "");
+    strbuf_printf(&shown, "%s %s per US dollar in %d", rate, r->currency, r->year);
+    store_result seen = store_first_in_file(s, &key, r->where, &content, &shown, detail);
+    if (seen != STORE_INSERTED)
+        return seen;
+    sqlite3_stmt *find = store_query(s, Q_RATE_FIND);
+    bind_rate(find, r, s->load_id);
+    int rc = sqlite3_step(find);
+    bool same = rc == SQLITE_ROW && same_number(find, 0, true, r->per_usd)
+        && same_column_text(find, 1, r->source);
+    if (rc == SQLITE_ROW && !same) {
+        strbuf_reset(detail);
+        strbuf_printf(detail, "this file has %s (%s), the database has %.17g (%s)", rate,
+                      r->source ? r->source : "no source", sqlite3_column_double(find, 0),
+                      sqlite3_column_text(find, 1) ? (const char *)sqlite3_column_text(find, 1)
+                                                   : "no source");
+    }
+    sqlite3_stmt *insert = store_query(s, Q_RATE_INSERT), *update = store_query(s, Q_RATE_UPDATE);
+    bind_rate(insert, r, s->load_id);
+    bind_rate(update, r, s->load_id);
+    return store_settle(s, rc, same, false, NULL, insert, update, detail);
+}
+
+static void bind_price(sqlite3_stmt *stmt, const price_record *r, long long load_id)
+{
+    sqlite3_bind_int(stmt, 1, r->year);
+    if (r->has_cpi)
+        sqlite3_bind_double(stmt, 2, r->cpi);
+    else
+        sqlite3_bind_null(stmt, 2);
+    if (r->has_inflation)
+        sqlite3_bind_double(stmt, 3, r->inflation_pct);
+    else
+        sqlite3_bind_null(stmt, 3);
+    store_bind_text_or_null(stmt, 4, r->source);
+    sqlite3_bind_int64(stmt, 5, load_id);
+}
+
+store_result store_price(store *s, const price_record *r, strbuf *detail)
+{
+    strbuf key = STRBUF_INIT, content = STRBUF_INIT, shown = STRBUF_INIT;
+    store_key_add(&key, "price");
+    strbuf_printf(&key, "%d", r->year);
+    char cpi[32], inflation[32];
+    number_text(cpi, r->has_cpi, r->cpi);
+    number_text(inflation, r->has_inflation, r->inflation_pct);
+    strbuf_printf(&content, "%s\x1f%s\x1f%s", cpi, inflation, r->source ? r->source : "");
+    strbuf_printf(&shown, "the price index of %d", r->year);
+    store_result seen = store_first_in_file(s, &key, r->where, &content, &shown, detail);
+    if (seen != STORE_INSERTED)
+        return seen;
+    sqlite3_stmt *find = store_query(s, Q_PRICE_FIND);
+    bind_price(find, r, s->load_id);
+    int rc = sqlite3_step(find);
+    bool same = rc == SQLITE_ROW && same_number(find, 0, r->has_cpi, r->cpi)
+        && same_number(find, 1, r->has_inflation, r->inflation_pct)
+        && same_column_text(find, 2, r->source);
+    if (rc == SQLITE_ROW && !same) {
+        strbuf_reset(detail);
+        strbuf_printf(detail, "this file has cpi %s, inflation %s; the database has cpi %s, "
+                      "inflation %s", *cpi ? cpi : "none", *inflation ? inflation : "none",
+                      sqlite3_column_text(find, 0) ? (const char *)sqlite3_column_text(find, 0)
+                                                   : "none",
+                      sqlite3_column_text(find, 1) ? (const char *)sqlite3_column_text(find, 1)
+                                                   : "none");
+    }
+    sqlite3_stmt *insert = store_query(s, Q_PRICE_INSERT);
+    sqlite3_stmt *update = store_query(s, Q_PRICE_UPDATE);
+    bind_price(insert, r, s->load_id);
+    bind_price(update, r, s->load_id);
+    return store_settle(s, rc, same, false, NULL, insert, update, detail);
+}
