@@ -34,7 +34,7 @@ CREATE TABLE price_index (
 -- (1 for tenge, the annual rate for dollars, the cross rate through the
 -- dollar for others; NULL when a rate is missing); 1 for everything else.
 CREATE VIEW v_amount AS
-SELECT o.region, o.indicator, o.year, o.settlement, o.sex, o.value, o.decimals,
+SELECT o.region, o.indicator, o.year, o.settlement, o.sex, o.value, o.decimals, o.flags,
        CASE WHEN i.kind IS NOT 'money' OR i.currency = 'KZT' THEN 1.0
             WHEN i.currency = 'USD' THEN k.per_usd
             ELSE k.per_usd / c.per_usd END AS factor,
@@ -85,13 +85,15 @@ FROM s;
 
 -- v_growth again: growth of a money indicator is growth in tenge (values
 -- converted at each year's rate), whatever currency it was published in;
--- growth_currency says so. Other indicators grow in their own unit.
+-- growth_currency says so. Other indicators grow in their own unit. The
+-- value's flags come along.
 DROP VIEW v_growth;
 
 CREATE VIEW v_growth AS
 WITH basis AS (
     SELECT a.region, r.name AS region_name, a.indicator, a.settlement, a.sex, a.year,
-           a.value, a.value * a.factor AS amount, a.amount_currency AS growth_currency
+           a.value, a.value * a.factor AS amount, a.amount_currency AS growth_currency,
+           a.flags
     FROM v_amount a JOIN region r ON r.code = a.region
 ),
 series AS (
@@ -111,7 +113,7 @@ SELECT region, region_name, indicator, settlement, sex, year, value,
        base_year, base_value,
        100.0 * (amount / nullif(base_amount, 0) - 1) AS growth_pct_base,
        100.0 * amount / nullif(base_amount, 0) AS index_base,
-       growth_currency
+       growth_currency, flags
 FROM series;
 
 -- Published growth of money beside growth recomputed in tenge, dollars

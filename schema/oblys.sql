@@ -278,7 +278,7 @@ CREATE TABLE price_index (
 );
 
 CREATE VIEW v_amount AS
-SELECT o.region, o.indicator, o.year, o.settlement, o.sex, o.value, o.decimals,
+SELECT o.region, o.indicator, o.year, o.settlement, o.sex, o.value, o.decimals, o.flags,
        CASE WHEN i.kind IS NOT 'money' OR i.currency = 'KZT' THEN 1.0
             WHEN i.currency = 'USD' THEN k.per_usd
             ELSE k.per_usd / c.per_usd END AS factor,
@@ -326,7 +326,8 @@ FROM s;
 CREATE VIEW v_growth AS
 WITH basis AS (
     SELECT a.region, r.name AS region_name, a.indicator, a.settlement, a.sex, a.year,
-           a.value, a.value * a.factor AS amount, a.amount_currency AS growth_currency
+           a.value, a.value * a.factor AS amount, a.amount_currency AS growth_currency,
+           a.flags
     FROM v_amount a JOIN region r ON r.code = a.region
 ),
 series AS (
@@ -346,7 +347,7 @@ SELECT region, region_name, indicator, settlement, sex, year, value,
        base_year, base_value,
        100.0 * (amount / nullif(base_amount, 0) - 1) AS growth_pct_base,
        100.0 * amount / nullif(base_amount, 0) AS index_base,
-       growth_currency
+       growth_currency, flags
 FROM series;
 
 CREATE VIEW v_check_money AS

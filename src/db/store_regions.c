@@ -118,7 +118,7 @@ void store_suggest_regions(store *s, const char *text, strbuf *out)
 {
     strbuf key = STRBUF_INIT;
     name_key(text, &key);
-    size_t len = strlen(strbuf_str(&key));
+    size_t len = name_length(strbuf_str(&key));
     size_t limit = len < 6 ? 2 : len / 3;           /* a few typos, not another name */
     suggestion *found = NULL;
     size_t n = 0;
@@ -126,9 +126,10 @@ void store_suggest_regions(store *s, const char *text, strbuf *out)
     while (sqlite3_step(all) == SQLITE_ROW) {
         const char *alias_key = (const char *)sqlite3_column_text(all, 0);
         size_t d = name_distance(strbuf_str(&key), alias_key);
-        size_t alias_len = strlen(alias_key);
-        bool prefix = len >= 4 && alias_len >= 4
-            && (strncmp(alias_key, strbuf_str(&key), len < alias_len ? len : alias_len) == 0);
+        /* A name that starts like a known one ("Astana" for "Astana city"). */
+        size_t shorter = len < name_length(alias_key) ? key.len : strlen(alias_key);
+        bool prefix = len >= 4 && name_length(alias_key) >= 4
+            && strncmp(alias_key, strbuf_str(&key), shorter) == 0;
         if (d > limit && !prefix)
             continue;
         found = xrealloc(found, (n + 1) * sizeof *found);

@@ -7,7 +7,7 @@
 
 static const char SQL_TREND_VALUES[] =
     "SELECT g.region_name, g.settlement, g.sex, g.year, g.value, g.prev_year, "
-    "       g.growth_pct_yoy, g.base_year, g.growth_pct_base, g.index_base "
+    "       g.growth_pct_yoy, g.base_year, g.growth_pct_base, g.index_base, g.flags "
     "FROM v_growth g JOIN region r ON r.code = g.region "
     "WHERE g.indicator = ?1 "
     "ORDER BY g.settlement, g.sex, r.kind = 'country', g.region_name, g.year";
@@ -16,6 +16,11 @@ static const char SQL_TREND_GAPS[] =
     "SELECT year, settlement, sex, n_regions, max_region_name, max_value, "
     "       min_region_name, min_value, gap_ratio, cv_pct "
     "FROM v_gap WHERE indicator = ?1 ORDER BY settlement, sex, year";
+
+static const char SQL_TREND_MISSING[] =
+    "SELECT count(*) FROM observation WHERE indicator = ?1 AND value IS NULL";
+static const char SQL_TREND_CURRENCY[] =
+    "SELECT count(*) FROM indicator WHERE code = ?1 AND kind = 'money'";
 
 static oblys_status add_indicator_table(sqlite3 *db, report *r, const char *sql,
                                         const char *indicator, const char *name,
@@ -66,7 +71,23 @@ oblys_status report_trend(sqlite3 *db, const report_params *p, report **out, obl
     report_add_note(r, "growth_pct_yoy compares with the previous year that has a value "
                     "(prev_year); growth_pct_base and index_base (value as %% of the base "
                     "year's) compare with the first year of the series.");
-    report_add_note(r, "Growth is computed in the unit the values are stored in.");
+    int missing = 0, money = 0;
+    st = report_query_int(db, SQL_TREND_MISSING, p->indicator, &missing, err);
+    if (st == OBLYS_OK)
+        st = report_query_int(db, SQL_TREND_CURRENCY, p->indicator, &money, err);
+    if (st != OBLYS_OK) {
+        report_free(r);
+        return st;
+    }
+    if (money)
+        report_add_note(r, "Growth of money is computed in tenge: each year's value converted "
+                        "at that year's average rate (values are shown as published).");
+    else
+        report_add_note(r, "Growth is computed in the indicator's own unit.");
+    if (missing)
+        report_add_note(r, "%d value%s missing and left out (never counted as 0); "
+                        "v_observation_source lists them with their reason.", missing,
+                        missing == 1 ? " is" : "s are");
     *out = r;
     return OBLYS_OK;
 }

@@ -64,6 +64,15 @@ static uint32_t fold_case_only(uint32_t c)
         return c + 32;
     if (c >= 0xC0 && c <= 0xDE && c != 0xD7)            /* Latin-1 capitals */
         return c + 32;
+    if (c == 0x0130)                                    /* İ */
+        return 'i';
+    if (c == 0x0178)                                    /* Ÿ */
+        return 0xFF;
+    bool latin_even = (c >= 0x0100 && c <= 0x012F) || (c >= 0x0132 && c <= 0x0137)
+        || (c >= 0x014A && c <= 0x0177);                /* Ā Ğ Ş Ū ... (Latin Extended-A) */
+    bool latin_odd = (c >= 0x0139 && c <= 0x0148) || (c >= 0x0179 && c <= 0x017E);
+    if ((latin_even && c % 2 == 0) || (latin_odd && c % 2 == 1))
+        return c + 1;
     if (c >= 0x0410 && c <= 0x042F)                     /* А..Я */
         return c + 32;
     if (c >= 0x0400 && c <= 0x040F)                     /* Ѐ..Џ, Ё, І */
@@ -166,4 +175,12 @@ size_t name_distance(const char *a, const char *b)
     free(x);
     free(y);
     return d;
+}
+
+size_t name_length(const char *text)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        n += (*p & 0xC0) != 0x80;
+    return n;
 }

@@ -7,7 +7,8 @@
  * The key is the name with
  *   - footnote marks removed: '*', superscript digits, and a number
  *     standing alone at the end ("Shymkent city 2");
- *   - letters in lower case: Latin, Latin-1, Cyrillic, including the
+ *   - letters in lower case: Latin (also Latin-1 and Latin Extended-A, as
+ *     in the Kazakh Latin alphabet: Ä Ğ Ñ Ö Ş Ū Ü), Cyrillic, including the
  *     Kazakh letters (Ә Ғ Қ Ң Ө Ұ Ү Һ І), and ё read as е;
  *   - everything that is not a letter or a digit dropped: spaces (also
  *     no-break spaces), dots, commas, hyphens, dashes, quotes, brackets.
@@ -27,5 +28,8 @@ void name_key(const char *text, strbuf *out);
  * bytes) between two UTF-8 strings; used to suggest the names closest to
  * an unknown one. */
 size_t name_distance(const char *a, const char *b);
+
+/* The number of characters (code points) of a UTF-8 string. */
+size_t name_length(const char *text);
 
 #endif

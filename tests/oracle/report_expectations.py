@@ -84,9 +84,9 @@ def ranking_2021(published_rank):
 
 def trend(indicator, kinds):
     values_header = ['region_name', 'settlement', 'sex', 'year', 'value', 'prev_year',
-                     'growth_pct_yoy', 'base_year', 'growth_pct_base', 'index_base']
-    values = [r for r in rows(os.path.join(EXPECTED, 'v_growth.csv'))
-              if r['indicator'] == indicator]
+                     'growth_pct_yoy', 'base_year', 'growth_pct_base', 'index_base', 'flags']
+    values = [dict(r, flags=None) for r in rows(os.path.join(EXPECTED, 'v_growth.csv'))
+              if r['indicator'] == indicator]   # the seeds carry no flags
     values.sort(key=lambda r: (r['settlement'], r['sex'], kinds[r['region']] == 'country',
                                r['region_name'], int(r['year'])))
     gaps_header = ['year', 'settlement', 'sex', 'n_regions', 'max_region_name', 'max_value',

@@ -57,6 +57,8 @@ START_TEST(kazakh_letters_fold)
     assert_same_key("ҚЫЗЫЛОРДА", "қызылорда");
     assert_same_key("ӘЛЕМ ҒҢӨҮҺ", "әлем ғңөүһ");
     assert_same_key("Ёлка", "елка");
+    assert_same_key("ŞYMKENT QALASY", "Şymkent qalasy");        /* Kazakh Latin */
+    assert_same_key("ĞALYM ÑÄÜÖŪ", "ğalym ñäüöū");
 }
 END_TEST
 
