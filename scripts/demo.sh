@@ -17,7 +17,8 @@ rm -f "$db"
 ./build/oblys --db "$db" import seeds/regions.csv seeds/region_aliases.csv seeds/indicators.json \
     seeds/paper_table2_2021.csv seeds/paper_table4_consumption_income.csv \
     seeds/paper_table5_wages.csv seeds/paper_published.csv \
-    seeds/exchange_rates.csv seeds/price_index.csv
+    seeds/exchange_rates.csv seeds/price_index.csv seeds/population.csv \
+    seeds/territorial_changes.csv
 
 section() { printf '\n\n##### %s\n\n' "$*"; }
 

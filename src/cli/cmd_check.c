@@ -39,13 +39,12 @@ int cmd_check(int argc, char **argv, const char *global_db)
         st = error_set(&err, OBLYS_EUSAGE, "unknown format \"%s\" (text, csv, json or md)",
                        format_name);
     if (st == OBLYS_OK)
-        st = cli_open_for_report(cli_db_path(&args, global_db), cli_value(&args, OPTIONS, "as-of"),
+        st = cli_open_for_report(cli_db_path(&args, global_db), cli_value(&args, OPTIONS, "as-of"), NULL,
                                  &db, &as_of_note, &err);
     if (st == OBLYS_OK)
         st = report_check(db, cli_value(&args, OPTIONS, "status"), &r, &n_inconsistent, &err);
     if (st == OBLYS_OK) {
-        if (as_of_note.len)
-            report_add_note(r, "%s", strbuf_str(&as_of_note));
+        report_add_notes(r, strbuf_str(&as_of_note));
         report_write(r, format, stdout);
         code = n_inconsistent > 0 && cli_flag(&args, OPTIONS, "strict") ? OBLYS_EDATA : 0;
     } else {

@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "db/db.h"
 #include "import/import.h"
+#include "import/kind.h"
 
 static const cli_option OPTIONS[] = {
     { "replace", NULL, "let changed region or indicator metadata overwrite the stored one "
@@ -19,7 +20,8 @@ static const cli_option OPTIONS[] = {
     { "decimal", "MARK", "decimal mark of numbers: auto (default), point or comma" },
     { "delimiter", "CHAR", "CSV field separator: , ; | or tab (default: detected among , ; "
                            "and tab)" },
-    { "kind", "KIND", "series, regions, aliases, indicators or published (default: detected)" },
+    { "kind", "KIND", "series, regions, aliases, indicators, published, rates, prices, "
+                      "population or changes (default: detected)" },
     { "max-errors", "N", "list at most N problems per file (default 20)" },
     { NULL, NULL, NULL },
 };
@@ -51,11 +53,9 @@ static oblys_status read_options(const cli_args *args, import_options *opt, size
         opt->delimiter = delimiter[0];
     else if (delimiter)
         return error_set(err, OBLYS_EUSAGE, "--delimiter takes , ; | or tab");
-    if (opt->kind && strcmp(opt->kind, "series") && strcmp(opt->kind, "regions")
-        && strcmp(opt->kind, "indicators") && strcmp(opt->kind, "published")
-        && strcmp(opt->kind, "aliases"))
-        return error_set(err, OBLYS_EUSAGE, "--kind takes series, regions, aliases, indicators "
-                         "or published");
+    if (opt->kind && !kind_by_name(opt->kind))
+        return error_set(err, OBLYS_EUSAGE, "--kind takes series, regions, aliases, indicators, "
+                         "published, rates, prices, population or changes");
     *limit = DIAG_DEFAULT_LIMIT;
     if (max_errors) {
         char *end = NULL;

@@ -14,6 +14,7 @@ static const cli_option OPTIONS[] = {
     { "indicator", "CODE", "one indicator (required by trend)" },
     { "format", "FORMAT", "text (default), csv, json or md" },
     { "as-of", "LOAD|DATE", "the data as it was after that load, or on that date" },
+    { "geography", "GEO", "as-reported (default), fixed-2016 (the 2016 units) or current" },
     { NULL, NULL, NULL },
 };
 
@@ -80,12 +81,12 @@ int cmd_report(int argc, char **argv, const char *global_db)
     oblys_status st = read_params(&args, &params, &format, &builder, &err);
     if (st == OBLYS_OK)
         st = cli_open_for_report(cli_db_path(&args, global_db), cli_value(&args, OPTIONS, "as-of"),
-                                 &db, &as_of_note, &err);
+                                 cli_value(&args, OPTIONS, "geography"), &db, &as_of_note,
+                                 &err);
     if (st == OBLYS_OK)
         st = builder(db, &params, &r, &err);
     if (st == OBLYS_OK) {
-        if (as_of_note.len)
-            report_add_note(r, "%s", strbuf_str(&as_of_note));
+        report_add_notes(r, strbuf_str(&as_of_note));
         report_write(r, format, stdout);
         code = 0;
     } else {

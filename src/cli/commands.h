@@ -29,10 +29,11 @@ int cli_fail(const char *command, const oblys_error *err);
 int cli_begin(const char *command, int argc, char **argv, const cli_option *opts,
               const char *usage, const char *about, cli_args *args);
 
-/* Opens the database at path for a report, read-only; with as_of (a load
- * number or date, may be NULL), an in-memory copy of the data as it was
- * after that load, and *note says so for the report. */
-oblys_status cli_open_for_report(const char *path, const char *as_of, sqlite3 **db, strbuf *note,
-                        oblys_error *err);
+/* Opens the database at path for a report, read-only. With as_of (a load
+ * number or date) or a geography other than as-reported (both may be
+ * NULL), an in-memory copy of the data as it was after that load, on
+ * those boundaries instead; *notes gets one line on each, for the report. */
+oblys_status cli_open_for_report(const char *path, const char *as_of, const char *geography,
+                                 sqlite3 **db, strbuf *notes, oblys_error *err);
 
 #endif

@@ -3,9 +3,11 @@
  * answer --help, and report a failure once on stderr.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/commands.h"
 #include "db/db.h"
+#include "db/geography.h"
 #include "db/history.h"
 
 int cli_fail(const char *command, const oblys_error *err)
@@ -34,29 +36,55 @@ int cli_begin(const char *command, int argc, char **argv, const cli_option *opts
 
 static const char SQL_LOAD_LABEL[] =
     "SELECT 'load ' || id || ' (' || file || ', ' || loaded_at || ')' FROM load WHERE id = ?1";
+static const char SQL_LATEST_LOAD[] = "SELECT coalesce(max(id), 0) FROM load";
 
-oblys_status cli_open_for_report(const char *path, const char *as_of, sqlite3 **db, strbuf *note,
-                        oblys_error *err)
+static void describe_load(sqlite3 *db, long long load, strbuf *note)
 {
-    strbuf_reset(note);
-    oblys_status st = db_open_current(path, DB_READ_ONLY, db, err);
-    if (st != OBLYS_OK || !as_of)
-        return st;
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db, SQL_LOAD_LABEL, -1, &stmt, NULL) != SQLITE_OK)
+        return;
+    sqlite3_bind_int64(stmt, 1, load);
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        strbuf_printf(note, "As of %s: the data as it was right after that load.",
+                      sqlite3_column_text(stmt, 0));
+    sqlite3_finalize(stmt);
+}
+
+static long long latest_load(sqlite3 *db)
+{
+    sqlite3_stmt *stmt = NULL;
     long long load = 0;
-    st = history_find_load(*db, as_of, &load, err);
-    if (st == OBLYS_OK) {
-        sqlite3_stmt *stmt = NULL;
-        if (sqlite3_prepare_v2(*db, SQL_LOAD_LABEL, -1, &stmt, NULL) == SQLITE_OK) {
-            sqlite3_bind_int64(stmt, 1, load);
-            if (sqlite3_step(stmt) == SQLITE_ROW)
-                strbuf_printf(note, "As of %s: the data as it was right after that load.",
-                              sqlite3_column_text(stmt, 0));
-            sqlite3_finalize(stmt);
-        }
+    if (sqlite3_prepare_v2(db, SQL_LATEST_LOAD, -1, &stmt, NULL) == SQLITE_OK
+        && sqlite3_step(stmt) == SQLITE_ROW)
+        load = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return load;
+}
+
+oblys_status cli_open_for_report(const char *path, const char *as_of, const char *geography_text,
+                                 sqlite3 **db, strbuf *notes, oblys_error *err)
+{
+    strbuf_reset(notes);
+    geography geo = GEOGRAPHY_AS_REPORTED;
+    if (geography_text && !geography_parse(geography_text, &geo))
+        return error_set(err, OBLYS_EUSAGE, "unknown geography \"%s\" (as-reported, "
+                         "fixed-2016 or current)", geography_text);
+    oblys_status st = db_open_current(path, DB_READ_ONLY, db, err);
+    if (st != OBLYS_OK || (!as_of && geo == GEOGRAPHY_AS_REPORTED))
+        return st;
+    long long load = latest_load(*db);
+    if (as_of) {
+        st = history_find_load(*db, as_of, &load, err);
+        if (st == OBLYS_OK)
+            describe_load(*db, load, notes);
     }
+    if (geo != GEOGRAPHY_AS_REPORTED)
+        strbuf_printf(notes, "%s%s", notes->len ? "\n" : "", geography_note(geo));
     db_close(*db);
     *db = NULL;
     if (st == OBLYS_OK)
         st = history_snapshot(path, load, db, err);
+    if (st == OBLYS_OK)
+        st = geography_apply(*db, geo, err);
     return st;
 }

@@ -11,6 +11,7 @@
 
 #include "db/db.h"
 #include "db/migrate.h"
+#include "util/date.h"
 
 static const char SQL_LOAD_INFO[] = "SELECT kind, undone_at FROM load WHERE id = ?1";
 
@@ -166,10 +167,12 @@ oblys_status history_find_load(sqlite3 *db, const char *text, long long *load, o
     char *end = NULL;
     long long number = strtoll(text, &end, 10);
     bool is_number = end != text && *end == '\0';
-    bool is_date = strlen(text) >= 10 && text[4] == '-' && text[7] == '-';
+    int year = 0;
+    bool is_date = !is_number && date_parse(text, true, &year);
     if (!is_number && !is_date)
         return error_set(err, OBLYS_EUSAGE, "--as-of takes a load number or a date "
                          "(YYYY-MM-DD), not \"%s\"", text);
+    (void)year;
     strbuf until = STRBUF_INIT;
     strbuf_append(&until, text);
     if (is_date && strlen(text) == 10)
@@ -201,6 +204,14 @@ static const char *const SQL_COPY_AS_OF[] = {
     "INSERT INTO main.region_alias SELECT * FROM src.region_alias",
     "INSERT INTO main.indicator SELECT * FROM src.indicator",
     "INSERT INTO main.load SELECT * FROM src.load WHERE id <= ?1",
+    "INSERT INTO main.exchange_rate SELECT * FROM src.exchange_rate "
+    "WHERE load_id IS NULL OR load_id <= ?1",
+    "INSERT INTO main.price_index SELECT * FROM src.price_index "
+    "WHERE load_id IS NULL OR load_id <= ?1",
+    "INSERT INTO main.population SELECT * FROM src.population "
+    "WHERE load_id IS NULL OR load_id <= ?1",
+    "INSERT INTO main.territorial_change SELECT * FROM src.territorial_change "
+    "WHERE load_id IS NULL OR load_id <= ?1",
     "INSERT INTO main.observation (region, indicator, year, settlement, sex, value, decimals, "
     " missing, load_id, source_line, flags) "
     "SELECT region, indicator, year, settlement, sex, value, decimals, missing, load_id, "

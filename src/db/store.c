@@ -79,6 +79,18 @@ static const char *const QUERIES[Q_COUNT] = {
     [Q_PUBLISHED_ARCHIVE] = "INSERT INTO published_history (published_id, value, decimals, "
                             "load_id, source_line, superseded_by) SELECT id, value, decimals, "
                             "load_id, source_line, ?11 FROM published WHERE id = ?13",
+    [Q_POPULATION_FIND] = "SELECT persons, source FROM population WHERE region = ?1 "
+                          "AND year = ?2 AND settlement = ?3 AND sex = ?4",
+    [Q_POPULATION_INSERT] = "INSERT INTO population (region, year, settlement, sex, persons, "
+                            "source, load_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [Q_POPULATION_UPDATE] = "UPDATE population SET persons = ?5, source = ?6, load_id = ?7 "
+                            "WHERE region = ?1 AND year = ?2 AND settlement = ?3 AND sex = ?4",
+    [Q_CHANGE_FIND] = "SELECT kind, note FROM territorial_change WHERE year = ?1 "
+                      "AND predecessor = ?2 AND successor = ?3",
+    [Q_CHANGE_INSERT] = "INSERT INTO territorial_change (year, predecessor, successor, kind, "
+                        "note, load_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [Q_CHANGE_UPDATE] = "UPDATE territorial_change SET kind = ?4, note = ?5, load_id = ?6 "
+                        "WHERE year = ?1 AND predecessor = ?2 AND successor = ?3",
     [Q_SETTLEMENT_EXISTS] = "SELECT 1 FROM settlement WHERE code = ?1",
     [Q_SEX_EXISTS] = "SELECT 1 FROM sex WHERE code = ?1",
     [Q_MEASURE_EXISTS] = "SELECT 1 FROM published_measure WHERE code = ?1",

@@ -111,6 +111,25 @@ typedef struct {
     const char *where;
 } price_record;
 
+typedef struct {
+    const char *region;                 /* code, already resolved */
+    int year;
+    const char *settlement, *sex;
+    double persons;
+    const char *source;
+    long long line;
+    const char *where;
+} population_record;
+
+typedef struct {
+    int year;                           /* first year on the new boundaries */
+    const char *predecessor, *successor;    /* codes, already resolved */
+    const char *kind;                   /* split or rename */
+    const char *note;
+    long long line;
+    const char *where;
+} change_record;
+
 typedef enum {
     CODE_SETTLEMENT,
     CODE_SEX,
@@ -144,6 +163,8 @@ store_result store_alias(store *s, const alias_record *r, strbuf *detail);
  * figure is a conflict unless --replace. */
 store_result store_rate(store *s, const rate_record *r, strbuf *detail);
 store_result store_price(store *s, const price_record *r, strbuf *detail);
+store_result store_population(store *s, const population_record *r, strbuf *detail);
+store_result store_change(store *s, const change_record *r, strbuf *detail);
 
 /* Finds the region that text names: its code, one of its names or another
  * registered spelling, compared as keys (namekey.h). Returns true and sets

@@ -1,7 +1,9 @@
 /*
  * store_reference.c - reference data in the store: annual exchange rates
  * and the consumer price index, used to show money in tenge or dollars,
- * nominal or real (see store.h and migrations/0004_money.sql).
+ * nominal or real; population, to weigh regions merged back into their
+ * predecessor; and territorial changes (see store.h, migrations 0004 and
+ * 0005).
  */
 #include "db/store_internal.h"
 
@@ -116,5 +118,91 @@ store_result store_price(store *s, const price_record *r, strbuf *detail)
     sqlite3_stmt *update = store_query(s, Q_PRICE_UPDATE);
     bind_price(insert, r, s->load_id);
     bind_price(update, r, s->load_id);
+    return store_settle(s, rc, same, false, NULL, insert, update, detail);
+}
+
+static void bind_population(sqlite3_stmt *stmt, const population_record *r, long long load_id)
+{
+    sqlite3_bind_text(stmt, 1, r->region, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 2, r->year);
+    sqlite3_bind_text(stmt, 3, r->settlement, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, r->sex, -1, SQLITE_STATIC);
+    sqlite3_bind_double(stmt, 5, r->persons);
+    store_bind_text_or_null(stmt, 6, r->source);
+    sqlite3_bind_int64(stmt, 7, load_id);
+}
+
+store_result store_population(store *s, const population_record *r, strbuf *detail)
+{
+    strbuf key = STRBUF_INIT, content = STRBUF_INIT, shown = STRBUF_INIT;
+    store_key_add(&key, "population");
+    store_key_add(&key, r->region);
+    strbuf_printf(&key, "%d", r->year);
+    store_key_add(&key, "");
+    store_key_add(&key, r->settlement);
+    store_key_add(&key, r->sex);
+    char persons[32];
+    number_text(persons, true, r->persons);
+    strbuf_printf(&content, "%s\x1f%s", persons, r->source ? r->source : "");
+    strbuf_printf(&shown, "%s persons", persons);
+    store_result seen = store_first_in_file(s, &key, r->where, &content, &shown, detail);
+    if (seen != STORE_INSERTED)
+        return seen;
+    sqlite3_stmt *find = store_query(s, Q_POPULATION_FIND);
+    bind_population(find, r, s->load_id);
+    int rc = sqlite3_step(find);
+    bool same = rc == SQLITE_ROW && same_number(find, 0, true, r->persons)
+        && same_column_text(find, 1, r->source);
+    if (rc == SQLITE_ROW && !same) {
+        strbuf_reset(detail);
+        strbuf_printf(detail, "this file has %s persons, the database has %.17g", persons,
+                      sqlite3_column_double(find, 0));
+    }
+    sqlite3_stmt *insert = store_query(s, Q_POPULATION_INSERT);
+    sqlite3_stmt *update = store_query(s, Q_POPULATION_UPDATE);
+    bind_population(insert, r, s->load_id);
+    bind_population(update, r, s->load_id);
+    return store_settle(s, rc, same, false, NULL, insert, update, detail);
+}
+
+static void bind_change(sqlite3_stmt *stmt, const change_record *r, long long load_id)
+{
+    sqlite3_bind_int(stmt, 1, r->year);
+    sqlite3_bind_text(stmt, 2, r->predecessor, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, r->successor, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, r->kind, -1, SQLITE_STATIC);
+    store_bind_text_or_null(stmt, 5, r->note);
+    sqlite3_bind_int64(stmt, 6, load_id);
+}
+
+store_result store_change(store *s, const change_record *r, strbuf *detail)
+{
+    strbuf key = STRBUF_INIT, content = STRBUF_INIT, shown = STRBUF_INIT;
+    store_key_add(&key, "change");
+    strbuf_printf(&key, "%d", r->year);
+    store_key_add(&key, "");
+    store_key_add(&key, r->predecessor);
+    store_key_add(&key, r->successor);
+    strbuf_printf(&content, "%s\x1f%s", r->kind, r->note ? r->note : "");
+    strbuf_printf(&shown, "a %s", r->kind);
+    store_result seen = store_first_in_file(s, &key, r->where, &content, &shown, detail);
+    if (seen != STORE_INSERTED)
+        return seen;
+    sqlite3_stmt *find = store_query(s, Q_CHANGE_FIND);
+    bind_change(find, r, s->load_id);
+    int rc = sqlite3_step(find);
+    bool same = rc == SQLITE_ROW && same_column_text(find, 0, r->kind)
+        && same_column_text(find, 1, r->note);
+    if (rc == SQLITE_ROW && !same) {
+        strbuf_reset(detail);
+        strbuf_printf(detail, "the database has this change as a %s (%s)",
+                      sqlite3_column_text(find, 0),
+                      sqlite3_column_text(find, 1) ? (const char *)sqlite3_column_text(find, 1)
+                                                   : "no note");
+    }
+    sqlite3_stmt *insert = store_query(s, Q_CHANGE_INSERT);
+    sqlite3_stmt *update = store_query(s, Q_CHANGE_UPDATE);
+    bind_change(insert, r, s->load_id);
+    bind_change(update, r, s->load_id);
     return store_settle(s, rc, same, false, NULL, insert, update, detail);
 }

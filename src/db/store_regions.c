@@ -119,6 +119,11 @@ void store_suggest_regions(store *s, const char *text, strbuf *out)
     strbuf key = STRBUF_INIT;
     name_key(text, &key);
     size_t len = name_length(strbuf_str(&key));
+    strbuf_reset(out);
+    if (len == 0) {                 /* nothing to compare: no suggestion */
+        strbuf_free(&key);
+        return;
+    }
     size_t limit = len < 6 ? 2 : len / 3;           /* a few typos, not another name */
     suggestion *found = NULL;
     size_t n = 0;

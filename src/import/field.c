@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "import/number.h"
+#include "util/date.h"
 
 bool field_text(import_ctx *ctx, const import_row *row, const char *name, const char **out)
 {
@@ -34,31 +35,14 @@ static bool all_digits(const char *s, size_t n)
     return true;
 }
 
-static int two_digits(const char *s)
-{
-    return (s[0] - '0') * 10 + (s[1] - '0');
-}
-
-static bool valid_date(int year, int month, int day)
-{
-    static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    if (month < 1 || month > 12 || day < 1 || day > days[month - 1])
-        return false;
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return !(month == 2 && day == 29 && !leap);
-}
-
 /* "2021" or a real date "2021-12-31" (a date stands for its year). */
 static bool parse_year_text(const char *text, int *year)
 {
-    size_t n = strlen(text);
-    bool plain = n == 4 && all_digits(text, 4);
-    bool date = n == 10 && all_digits(text, 4) && text[4] == '-' && all_digits(text + 5, 2)
-        && text[7] == '-' && all_digits(text + 8, 2);
-    if (!plain && !date)
-        return false;
-    *year = two_digits(text) * 100 + two_digits(text + 2);
-    return plain || valid_date(*year, two_digits(text + 5), two_digits(text + 8));
+    if (strlen(text) == 4 && all_digits(text, 4)) {
+        *year = atoi(text);
+        return true;
+    }
+    return date_parse(text, false, year);
 }
 
 bool field_year(import_ctx *ctx, const import_row *row, const char *name, bool required, int *out)

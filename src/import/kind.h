@@ -51,6 +51,8 @@ extern const import_kind kind_published;
 extern const import_kind kind_aliases;
 extern const import_kind kind_rates;
 extern const import_kind kind_prices;
+extern const import_kind kind_population;
+extern const import_kind kind_changes;
 
 /* The kind named name ("series", ...) or NULL. */
 const import_kind *kind_by_name(const char *name);

@@ -11,7 +11,7 @@ static const char SQL_LATEST_YEAR[] = "SELECT max(year) FROM observation";
 static const char SQL_GAPS[] =
     "SELECT g.indicator, g.year, g.settlement, g.sex, g.n_regions, g.n_missing, "
     "       g.max_region_name, g.max_value, g.min_region_name, g.min_value, "
-    "       g.gap_ratio, g.cv_pct, "
+    "       g.gap_ratio, g.cv_pct, g.regions_changed, "
     "       (SELECT p.value FROM published p WHERE p.measure = 'gap_ratio' "
     "          AND p.indicator = g.indicator AND p.year = g.year AND p.region IS NULL "
     "          AND p.settlement = g.settlement AND p.sex = g.sex "
@@ -25,6 +25,8 @@ static void add_gap_notes(report *r)
     report_add_note(r, "gap_ratio = max_value / min_value across the regions and cities; "
                     "the republic total never takes part. cv_pct = population standard "
                     "deviation / mean x 100.");
+    report_add_note(r, "regions_changed = 1 where the set of regions differs from the "
+                    "previous year (a split or a missing region moves the extremes by itself).");
     report_add_note(r, "published_gap_ratio is the figure as the source printed it; "
                     "`oblys check` says whether the rounding of the inputs explains a "
                     "difference.");

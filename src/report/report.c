@@ -140,6 +140,16 @@ void report_add_note(report *r, const char *fmt, ...)
     r->notes[r->nnotes++] = strbuf_detach(&sb);
 }
 
+void report_add_notes(report *r, const char *lines)
+{
+    while (*lines) {
+        const char *end = strchr(lines, '\n');
+        size_t n = end ? (size_t)(end - lines) : strlen(lines);
+        report_add_note(r, "%.*s", (int)n, lines);
+        lines += n + (end ? 1 : 0);
+    }
+}
+
 void report_cell_text(const report_cell *c, int decimals, strbuf *out)
 {
     switch (c->type) {

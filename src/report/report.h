@@ -60,6 +60,8 @@ oblys_status report_add_query(report *r, const char *name, const char *title,
 
 void report_set_decimals(report_table *t, const char *column, int decimals);
 void report_add_note(report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Adds each line of lines (may be empty) as a note. */
+void report_add_notes(report *r, const char *lines);
 
 /* The index of column name in t, or -1. */
 int report_column_index(const report_table *t, const char *name);

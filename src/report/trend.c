@@ -14,7 +14,7 @@ static const char SQL_TREND_VALUES[] =
 
 static const char SQL_TREND_GAPS[] =
     "SELECT year, settlement, sex, n_regions, max_region_name, max_value, "
-    "       min_region_name, min_value, gap_ratio, cv_pct "
+    "       min_region_name, min_value, gap_ratio, cv_pct, regions_changed "
     "FROM v_gap WHERE indicator = ?1 ORDER BY settlement, sex, year";
 
 static const char SQL_TREND_MISSING[] =

@@ -107,6 +107,9 @@ static bool is_space(uint32_t c)
 
 /* Length of text without a trailing footnote number: "Turkestan 2" ->
  * "Turkestan". Only a number after a space, with a letter before it. */
+/* Length of text without a trailing footnote number: "Turkestan 2" ->
+ * "Turkestan". Only a number after a space (or a no-break space), with a
+ * letter before it. */
 static size_t without_trailing_number(const char *text)
 {
     size_t n = strlen(text);
@@ -115,12 +118,16 @@ static size_t without_trailing_number(const char *text)
     size_t end = n;
     while (n > 0 && text[n - 1] >= '0' && text[n - 1] <= '9')
         n--;
-    if (n == end || n == 0 || text[n - 1] != ' ')
+    if (n == end || n == 0)
         return end;
-    for (size_t i = 0; i + 1 < n; i++)
+    size_t space = n >= 2 && (unsigned char)text[n - 2] == 0xC2
+        && (unsigned char)text[n - 1] == 0xA0 ? 2 : text[n - 1] == ' ' ? 1 : 0;
+    if (space == 0)
+        return end;
+    for (size_t i = 0; i + space < n; i++)
         if ((unsigned char)text[i] >= 0x80
             || (text[i] >= 'A' && text[i] <= 'Z') || (text[i] >= 'a' && text[i] <= 'z'))
-            return n;
+            return n - space;
     return end;
 }
 

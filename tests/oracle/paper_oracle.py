@@ -42,7 +42,9 @@ v_gap.csv  (one row per indicator, year, settlement, sex having at least one
   min_region = code of the region holding it (ties: smallest code as text);
   gap_ratio  = max_value / min_value;  range_value = max_value - min_value;
   mean_value = arithmetic mean (math.fsum / n);
-  cv_pct     = 100 * sqrt(fsum((x - mean)^2) / n) / mean   (population SD).
+  cv_pct     = 100 * sqrt(fsum((x - mean)^2) / n) / mean   (population SD);
+  regions_changed = 1 when the set of regions with a value differs from the
+               previous year of the same indicator, settlement and sex.
 
 v_growth.csv  (one row per region incl. country, indicator, settlement, sex,
   year with a value; sorted by region, indicator, settlement, sex, year)
@@ -267,9 +269,18 @@ def v_gap(regions, obs):
             gap_ratio=mx / mn, range_value=mx - mn, mean_value=mean,
             cv_pct=100.0 * sd / mean,
             # intervals for v_check
+            _regions=sorted(o.region for o in vals),
             _max_iv=(max(o.lo for o in vals), max(o.hi for o in vals)),
             _min_iv=(min(o.lo for o in vals), min(o.hi for o in vals)),
         )
+    # regions_changed: 1 when the regions with a value differ from those of
+    # the previous year of the same indicator and breakdown (0 the first year)
+    previous = {}
+    for key in sorted(out, key=lambda k: (k[0], k[2], k[3], k[1])):
+        series = (key[0], key[2], key[3])
+        regions = out[key]["_regions"]
+        out[key]["regions_changed"] = int(series in previous and previous[series] != regions)
+        previous[series] = regions
     return out
 
 
@@ -470,7 +481,8 @@ def main():
     write_csv(os.path.join(a.out, "v_gap.csv"),
               ["indicator", "year", "settlement", "sex", "n_regions", "n_missing",
                "max_value", "max_region", "max_region_name", "min_value", "min_region",
-               "min_region_name", "gap_ratio", "range_value", "mean_value", "cv_pct"],
+               "min_region_name", "gap_ratio", "range_value", "mean_value", "cv_pct",
+               "regions_changed"],
               [gap[k] for k in sorted(gap)])
 
     growth = v_growth(regions, obs, indicators, rates)

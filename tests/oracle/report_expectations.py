@@ -60,7 +60,7 @@ def write_case(name, cmd, tables):
 def gaps_2021(positions, published):
     header = ['indicator', 'year', 'settlement', 'sex', 'n_regions', 'n_missing',
               'max_region_name', 'max_value', 'min_region_name', 'min_value', 'gap_ratio',
-              'cv_pct', 'published_gap_ratio']
+              'cv_pct', 'regions_changed', 'published_gap_ratio']
     body = [dict(r) for r in rows(os.path.join(EXPECTED, 'v_gap.csv')) if r['year'] == '2021']
     for r in body:
         key = ('gap_ratio', r['indicator'], r['year'], r['settlement'], r['sex'])
@@ -90,7 +90,7 @@ def trend(indicator, kinds):
     values.sort(key=lambda r: (r['settlement'], r['sex'], kinds[r['region']] == 'country',
                                r['region_name'], int(r['year'])))
     gaps_header = ['year', 'settlement', 'sex', 'n_regions', 'max_region_name', 'max_value',
-                   'min_region_name', 'min_value', 'gap_ratio', 'cv_pct']
+                   'min_region_name', 'min_value', 'gap_ratio', 'cv_pct', 'regions_changed']
     gaps = [r for r in rows(os.path.join(EXPECTED, 'v_gap.csv')) if r['indicator'] == indicator]
     gaps.sort(key=lambda r: (r['settlement'], r['sex'], int(r['year'])))
     return [(values_header, values), (gaps_header, gaps)]

@@ -25,6 +25,8 @@ static const char *const SEEDS[] = {
     "seeds/paper_published.csv",
     "seeds/exchange_rates.csv",
     "seeds/price_index.csv",
+    "seeds/population.csv",
+    "seeds/territorial_changes.csv",
 };
 
 const char *fixture_path(const char *relative)
