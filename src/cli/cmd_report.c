@@ -68,7 +68,7 @@ int cmd_report(int argc, char **argv, const char *global_db)
     cli_args args;
     int code = cli_begin("report", argc, argv, OPTIONS,
                          "oblys report gaps|ranking|trend [--year YEAR] [--indicator CODE] "
-                         "[--format FORMAT]", ABOUT, &args);
+                         "[--as-of LOAD|DATE] [--geography GEO] [--format FORMAT]", ABOUT, &args);
     if (code >= 0)
         return code;
     oblys_error err = OBLYS_ERROR_INIT;

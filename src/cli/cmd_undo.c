@@ -3,6 +3,7 @@
  * figures. Values it added are removed and values it revised get their
  * previous version back; refused when a later load revised what it wrote.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -26,8 +27,9 @@ int cmd_undo(int argc, char **argv, const char *global_db)
     sqlite3 *db = NULL;
     oblys_status st = OBLYS_OK;
     char *end = NULL;
+    errno = 0;
     long long load = args.npositional == 1 ? strtoll(args.positional[0], &end, 10) : 0;
-    if (args.npositional != 1 || end == args.positional[0] || *end || load <= 0)
+    if (args.npositional != 1 || end == args.positional[0] || *end || load <= 0 || errno)
         st = error_set(&err, OBLYS_EUSAGE, "say which load to undo, by its number (see "
                        "`oblys loads`)");
     if (st == OBLYS_OK)

@@ -76,7 +76,8 @@ static oblys_status check_undoable(sqlite3 *db, long long load, oblys_error *err
     sqlite3_bind_int64(stmt, 1, load);
     oblys_status st = OBLYS_OK;
     if (sqlite3_step(stmt) != SQLITE_ROW) {
-        st = error_set(err, OBLYS_EDATA, "there is no load %lld (`oblys loads` lists them)", load);
+        st = error_set(err, OBLYS_EUSAGE, "there is no load %lld (`oblys loads` lists them)",
+                       load);
     } else if (sqlite3_column_type(stmt, 1) != SQLITE_NULL) {
         st = error_set(err, OBLYS_EDATA, "load %lld was already undone on %s", load,
                        sqlite3_column_text(stmt, 1));
@@ -84,8 +85,10 @@ static oblys_status check_undoable(sqlite3 *db, long long load, oblys_error *err
         const char *kind = (const char *)sqlite3_column_text(stmt, 0);
         if (strcmp(kind, "series") != 0 && strcmp(kind, "published") != 0)
             st = error_set(err, OBLYS_EDATA, "load %lld holds %s; only loads of series or "
-                           "published figures can be undone (values elsewhere may depend on "
-                           "metadata)", load, kind);
+                           "published figures can be undone, since stored values may depend "
+                           "on it: %s", load, kind, strcmp(kind, "aliases") == 0
+                               ? "a spelling cannot be removed in this version"
+                               : "import a corrected file with --replace instead");
     }
     sqlite3_finalize(stmt);
     return st;

@@ -43,7 +43,8 @@ static const char *const QUERIES[Q_COUNT] = {
                         "name_ru = ?6, name_kk = ?7, valid_from = ?8, valid_to = ?9 "
                         "WHERE code = ?1",
     [Q_REGION_NAME_OWNER] = "SELECT code FROM region WHERE name = ?1 AND code <> ?2",
-    [Q_ALIAS_FIND] = "SELECT region, alias FROM region_alias WHERE alias_key = oblys_name_key(?1)",
+    [Q_ALIAS_FIND] = "SELECT a.region, a.alias, r.name FROM region_alias a "
+                     "JOIN region r ON r.code = a.region WHERE a.alias_key = oblys_name_key(?1)",
     [Q_ALIAS_INSERT] = "INSERT INTO region_alias (alias_key, alias, region, source) "
                        "VALUES (oblys_name_key(?1), ?1, ?2, ?3) ON CONFLICT (alias_key) DO NOTHING",
     [Q_ALIAS_ALL] = "SELECT a.alias_key, a.alias, r.name FROM region_alias a "

@@ -55,8 +55,9 @@ static store_result register_spelling(store *s, const char *text, const char *re
         if (strcmp(owner, region) == 0)
             return STORE_UNCHANGED;
         strbuf_reset(detail);
-        strbuf_printf(detail, "the spelling \"%s\" already names region %s (as \"%s\")", text,
-                      owner, sqlite3_column_text(find, 1));
+        strbuf_printf(detail, "the spelling \"%s\" already names %s (region %s, registered as "
+                      "\"%s\")", text, sqlite3_column_text(find, 2), owner,
+                      sqlite3_column_text(find, 1));
         return STORE_REJECTED;
     }
     if (rc != SQLITE_DONE)
@@ -145,14 +146,25 @@ void store_suggest_regions(store *s, const char *text, strbuf *out)
     }
     if (n > 1)
         qsort(found, n, sizeof *found, compare_suggestions);
-    strbuf_reset(out);
+    /* The closest spelling of each region, at most three regions. */
+    size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
-        if (i < 3) {
-            strbuf_printf(out, "%s\"%s\"", i == 0 ? "" : i + 1 == n || i == 2 ? " or " : ", ",
-                          found[i].alias);
-            if (strcmp(found[i].alias, found[i].region_name) != 0)
-                strbuf_printf(out, " (%s)", found[i].region_name);
+        bool seen = false;
+        for (size_t j = 0; j < kept && !seen; j++)
+            seen = strcmp(found[j].region_name, found[i].region_name) == 0;
+        if (seen || kept == 3) {
+            free(found[i].alias);
+            free(found[i].region_name);
+        } else {
+            found[kept++] = found[i];
         }
+    }
+    strbuf_reset(out);
+    for (size_t i = 0; i < kept; i++) {
+        strbuf_printf(out, "%s\"%s\"", i == 0 ? "" : i + 1 == kept ? " or " : ", ",
+                      found[i].alias);
+        if (strcmp(found[i].alias, found[i].region_name) != 0)
+            strbuf_printf(out, " (%s)", found[i].region_name);
         free(found[i].alias);
         free(found[i].region_name);
     }

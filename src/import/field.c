@@ -216,6 +216,8 @@ bool field_flags(import_ctx *ctx, const import_row *row, const char *name, strbu
     if (!text)
         return true;
     char *copy = xstrdup(text);
+    for (char *c = copy; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
     char *words[32];
     size_t n = 0;
     bool ok = true;

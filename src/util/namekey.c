@@ -106,10 +106,8 @@ static bool is_space(uint32_t c)
 }
 
 /* Length of text without a trailing footnote number: "Turkestan 2" ->
- * "Turkestan". Only a number after a space, with a letter before it. */
-/* Length of text without a trailing footnote number: "Turkestan 2" ->
- * "Turkestan". Only a number after a space (or a no-break space), with a
- * letter before it. */
+ * "Turkestan". Only a number after a space (also a no-break, narrow
+ * no-break or thin space), with a letter before it. */
 static size_t without_trailing_number(const char *text)
 {
     size_t n = strlen(text);
@@ -120,8 +118,15 @@ static size_t without_trailing_number(const char *text)
         n--;
     if (n == end || n == 0)
         return end;
-    size_t space = n >= 2 && (unsigned char)text[n - 2] == 0xC2
-        && (unsigned char)text[n - 1] == 0xA0 ? 2 : text[n - 1] == ' ' ? 1 : 0;
+    const unsigned char *u = (const unsigned char *)text;
+    size_t space = 0;
+    if (text[n - 1] == ' ' || text[n - 1] == '\t')
+        space = 1;
+    else if (n >= 2 && u[n - 2] == 0xC2 && u[n - 1] == 0xA0)                /* U+00A0 */
+        space = 2;
+    else if (n >= 3 && u[n - 3] == 0xE2 && u[n - 2] == 0x80
+             && (u[n - 1] == 0xAF || u[n - 1] == 0x89))                      /* U+202F, U+2009 */
+        space = 3;
     if (space == 0)
         return end;
     for (size_t i = 0; i + space < n; i++)

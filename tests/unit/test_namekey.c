@@ -47,6 +47,7 @@ START_TEST(footnote_marks_are_ignored)
     assert_same_key("Turkestan 2", "Turkestan");
     assert_same_key("Shymkent city\xC2\xB9", "Shymkent city");          /* superscript one */
     assert_same_key("Туркестанская\xC2\xA0" "1", "Туркестанская");  /* after a no-break space */
+    assert_same_key("Туркестанская\xE2\x80\xAF" "1", "Туркестанская");  /* narrow no-break */
     assert_key("2021", "2021");                                         /* a number alone stays */
 }
 END_TEST
