@@ -15,6 +15,20 @@ CREATE TABLE population (
     PRIMARY KEY (region, year, settlement, sex)
 ) WITHOUT ROWID;
 
+-- Population as published, and where the bureau publishes a breakdown
+-- by sex only (urban and rural population), both sexes as the sum of men
+-- and women, marked derived.
+CREATE VIEW v_population AS
+SELECT region, year, settlement, sex, persons, 0 AS derived FROM population
+UNION ALL
+SELECT m.region, m.year, m.settlement, 'total', m.persons + f.persons, 1
+FROM population m
+JOIN population f ON f.region = m.region AND f.year = m.year
+     AND f.settlement = m.settlement AND f.sex = 'female'
+WHERE m.sex = 'male' AND NOT EXISTS (
+    SELECT 1 FROM population t WHERE t.region = m.region AND t.year = m.year
+      AND t.settlement = m.settlement AND t.sex = 'total');
+
 -- In `year` (the first year of series on the new boundaries), successor
 -- took over (part of) the territory of predecessor. A split lists every
 -- part, the continuing region too when its code stays (East Kazakhstan
@@ -85,7 +99,7 @@ parts AS (
     JOIN v_unit_2016 u ON u.unit = k.unit AND u.year = k.year
     LEFT JOIN observation o ON o.region = u.region AND o.indicator = k.indicator
          AND o.year = k.year AND o.settlement = k.settlement AND o.sex = k.sex
-    LEFT JOIN population p ON p.region = u.region AND p.year = k.year
+    LEFT JOIN v_population p ON p.region = u.region AND p.year = k.year
          AND p.settlement = k.settlement AND p.sex = k.sex
 ),
 grouped AS (

@@ -410,6 +410,17 @@ CREATE TABLE population (
     PRIMARY KEY (region, year, settlement, sex)
 ) WITHOUT ROWID;
 
+CREATE VIEW v_population AS
+SELECT region, year, settlement, sex, persons, 0 AS derived FROM population
+UNION ALL
+SELECT m.region, m.year, m.settlement, 'total', m.persons + f.persons, 1
+FROM population m
+JOIN population f ON f.region = m.region AND f.year = m.year
+     AND f.settlement = m.settlement AND f.sex = 'female'
+WHERE m.sex = 'male' AND NOT EXISTS (
+    SELECT 1 FROM population t WHERE t.region = m.region AND t.year = m.year
+      AND t.settlement = m.settlement AND t.sex = 'total');
+
 CREATE TABLE territorial_change (
     year        INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),
     predecessor TEXT NOT NULL REFERENCES region (code),
@@ -457,7 +468,7 @@ parts AS (
     JOIN v_unit_2016 u ON u.unit = k.unit AND u.year = k.year
     LEFT JOIN observation o ON o.region = u.region AND o.indicator = k.indicator
          AND o.year = k.year AND o.settlement = k.settlement AND o.sex = k.sex
-    LEFT JOIN population p ON p.region = u.region AND p.year = k.year
+    LEFT JOIN v_population p ON p.region = u.region AND p.year = k.year
          AND p.settlement = k.settlement AND p.sex = k.sex
 ),
 grouped AS (
