@@ -61,14 +61,22 @@ CREATE TABLE observation_history (
 ) WITHOUT ROWID;
 
 CREATE TABLE published_history (
-    published_id  INTEGER NOT NULL REFERENCES published (id),
+    source        TEXT NOT NULL,          -- the figure's key, as in published
+    measure       TEXT NOT NULL,
+    indicator     TEXT,
+    region        TEXT,
+    year          INTEGER NOT NULL,
+    base_year     INTEGER,
+    settlement    TEXT NOT NULL,
+    sex           TEXT NOT NULL,
     value         REAL NOT NULL,
     decimals      INTEGER NOT NULL,
     load_id       INTEGER NOT NULL REFERENCES load (id),
     source_line   INTEGER,
-    superseded_by INTEGER NOT NULL REFERENCES load (id),
-    PRIMARY KEY (published_id, superseded_by)
-) WITHOUT ROWID;
+    superseded_by INTEGER NOT NULL REFERENCES load (id)
+);
+
+CREATE INDEX published_history_by_load ON published_history (superseded_by);
 
 -- Every stored value with where it came from.
 CREATE VIEW v_observation_source AS

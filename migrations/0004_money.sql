@@ -77,7 +77,7 @@ WITH s AS (
     WINDOW w AS (PARTITION BY region, indicator, settlement, sex ORDER BY year)
 )
 SELECT region, region_name, indicator, settlement, sex, year, currency, base_year,
-       100.0 * value / base_value AS index_base_as_published,
+       100.0 * value / base_value AS index_base_own_currency,
        100.0 * value_kzt / base_kzt AS index_base_kzt,
        100.0 * value_usd / base_usd AS index_base_usd,
        100.0 * value_kzt_2010_prices / base_real AS index_base_kzt_real
@@ -218,3 +218,8 @@ SELECT p.source, p.measure, p.indicator, p.region, r.name AS region_name,
 FROM published p
 LEFT JOIN recomputed c ON c.id = p.id
 LEFT JOIN region r ON r.code = p.region;
+
+-- A published growth index is compared with growth in tenge against its
+-- own base year.
+UPDATE published_measure SET view_column = 'v_check (growth in tenge against base_year)'
+WHERE code = 'index_base';

@@ -193,14 +193,22 @@ CREATE TABLE observation_history (
 ) WITHOUT ROWID;
 
 CREATE TABLE published_history (
-    published_id  INTEGER NOT NULL REFERENCES published (id),
+    source        TEXT NOT NULL,          -- the figure's key, as in published
+    measure       TEXT NOT NULL,
+    indicator     TEXT,
+    region        TEXT,
+    year          INTEGER NOT NULL,
+    base_year     INTEGER,
+    settlement    TEXT NOT NULL,
+    sex           TEXT NOT NULL,
     value         REAL NOT NULL,
     decimals      INTEGER NOT NULL,
     load_id       INTEGER NOT NULL REFERENCES load (id),
     source_line   INTEGER,
-    superseded_by INTEGER NOT NULL REFERENCES load (id),
-    PRIMARY KEY (published_id, superseded_by)
-) WITHOUT ROWID;
+    superseded_by INTEGER NOT NULL REFERENCES load (id)
+);
+
+CREATE INDEX published_history_by_load ON published_history (superseded_by);
 
 CREATE VIEW v_observation_source AS
 SELECT o.region, r.name AS region_name, o.indicator, o.year, o.settlement, o.sex,
@@ -269,7 +277,7 @@ WITH s AS (
     WINDOW w AS (PARTITION BY region, indicator, settlement, sex ORDER BY year)
 )
 SELECT region, region_name, indicator, settlement, sex, year, currency, base_year,
-       100.0 * value / base_value AS index_base_as_published,
+       100.0 * value / base_value AS index_base_own_currency,
        100.0 * value_kzt / base_kzt AS index_base_kzt,
        100.0 * value_usd / base_usd AS index_base_usd,
        100.0 * value_kzt_2010_prices / base_real AS index_base_kzt_real
@@ -594,7 +602,7 @@ INSERT INTO missing_reason (code, marker, description) VALUES ('confidential', '
 INSERT INTO published_measure (code, view_column, description) VALUES ('gap_ratio', 'v_gap.gap_ratio', 'Maximum divided by minimum across regions');
 INSERT INTO published_measure (code, view_column, description) VALUES ('max_value', 'v_gap.max_value', 'Maximum across regions');
 INSERT INTO published_measure (code, view_column, description) VALUES ('min_value', 'v_gap.min_value', 'Minimum across regions');
-INSERT INTO published_measure (code, view_column, description) VALUES ('index_base', 'v_growth.index_base', 'Value as a percentage of the base year''s value');
+INSERT INTO published_measure (code, view_column, description) VALUES ('index_base', 'v_check (growth in tenge against base_year)', 'Value as a percentage of the base year''s value');
 INSERT INTO published_measure (code, view_column, description) VALUES ('ratio_pct', 'v_ratio_sex.ratio_pct', 'Women''s value as a percentage of men''s');
 INSERT INTO published_measure (code, view_column, description) VALUES ('index', 'v_index.index', 'Composite social-development index');
 INSERT INTO published_measure (code, view_column, description) VALUES ('rank', 'v_index.rank', 'Rank by the composite index, 1 = best');

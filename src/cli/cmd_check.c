@@ -21,7 +21,7 @@ static const cli_option OPTIONS[] = {
 int cmd_check(int argc, char **argv, const char *global_db)
 {
     cli_args args;
-    int code = cli_begin("check", argc, argv, OPTIONS, "oblys check [--status STATUS] [--format FORMAT] [--strict]",
+    int code = cli_begin("check", argc, argv, OPTIONS, "oblys check [--status STATUS] [--as-of LOAD|DATE] [--format FORMAT] [--strict]",
                          "Compares every published derived figure in the database with the "
                          "value the views recompute, and says whether the rounding of the "
                          "published inputs explains any difference.", &args);

@@ -53,9 +53,13 @@ static oblys_status read_options(const cli_args *args, import_options *opt, size
         opt->delimiter = delimiter[0];
     else if (delimiter)
         return error_set(err, OBLYS_EUSAGE, "--delimiter takes , ; | or tab");
-    if (opt->kind && !kind_by_name(opt->kind))
-        return error_set(err, OBLYS_EUSAGE, "--kind takes series, regions, aliases, indicators, "
-                         "published, rates, prices, population or changes");
+    if (opt->kind && !kind_by_name(opt->kind)) {
+        strbuf kinds = STRBUF_INIT;
+        kind_list_names(&kinds, false);
+        error_set(err, OBLYS_EUSAGE, "--kind takes %s", strbuf_str(&kinds));
+        strbuf_free(&kinds);
+        return OBLYS_EUSAGE;
+    }
     *limit = DIAG_DEFAULT_LIMIT;
     if (max_errors) {
         char *end = NULL;

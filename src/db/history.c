@@ -22,6 +22,22 @@ static const char SQL_LATER_REVISIONS[] =
     "JOIN load l ON l.id = h.superseded_by WHERE h.load_id = ?1 "
     "ORDER BY 1";
 
+static const char SQL_RECORD_UNDO[] =
+    "INSERT INTO load (file, kind, loaded_at) VALUES ('undo of load ' || ?1, 'undo', ?2)";
+
+/* What the undone load wrote is kept, superseded by the undo (?2), so
+ * that --as-of can still show it for the time it was in effect. */
+static const char SQL_ARCHIVE_OBSERVATIONS[] =
+    "INSERT INTO observation_history (region, indicator, year, settlement, sex, value, "
+    " decimals, missing, flags, load_id, source_line, superseded_by) "
+    "SELECT region, indicator, year, settlement, sex, value, decimals, missing, flags, "
+    " load_id, source_line, ?2 FROM observation WHERE load_id = ?1";
+static const char SQL_ARCHIVE_PUBLISHED[] =
+    "INSERT INTO published_history (source, measure, indicator, region, year, base_year, "
+    " settlement, sex, value, decimals, load_id, source_line, superseded_by) "
+    "SELECT source, measure, indicator, region, year, base_year, settlement, sex, value, "
+    " decimals, load_id, source_line, ?2 FROM published WHERE load_id = ?1";
+
 static const char SQL_RESTORE_OBSERVATIONS[] =
     "UPDATE observation SET (value, decimals, missing, flags, load_id, source_line) = "
     "(SELECT h.value, h.decimals, h.missing, h.flags, h.load_id, h.source_line "
@@ -37,20 +53,29 @@ static const char SQL_REMOVE_OBSERVATIONS[] = "DELETE FROM observation WHERE loa
 static const char SQL_FORGET_OBSERVATION_HISTORY[] =
     "DELETE FROM observation_history WHERE superseded_by = ?1";
 
+#define SAME_PUBLISHED_KEY \
+    "h.source = published.source AND h.measure = published.measure " \
+    "AND h.indicator IS published.indicator AND h.region IS published.region " \
+    "AND h.year = published.year AND h.base_year IS published.base_year " \
+    "AND h.settlement = published.settlement AND h.sex = published.sex "
+
 static const char SQL_RESTORE_PUBLISHED[] =
     "UPDATE published SET (value, decimals, load_id, source_line) = "
     "(SELECT h.value, h.decimals, h.load_id, h.source_line FROM published_history h "
-    " WHERE h.published_id = published.id AND h.superseded_by = ?1) "
+    " WHERE " SAME_PUBLISHED_KEY "AND h.superseded_by = ?1) "
     "WHERE load_id = ?1 AND EXISTS (SELECT 1 FROM published_history h "
-    " WHERE h.published_id = published.id AND h.superseded_by = ?1)";
+    " WHERE " SAME_PUBLISHED_KEY "AND h.superseded_by = ?1)";
 static const char SQL_REMOVE_PUBLISHED[] = "DELETE FROM published WHERE load_id = ?1";
 static const char SQL_FORGET_PUBLISHED_HISTORY[] =
     "DELETE FROM published_history WHERE superseded_by = ?1";
 
 static const char SQL_MARK_UNDONE[] = "UPDATE load SET undone_at = ?2 WHERE id = ?1";
+static const char SQL_UNDO_COUNTS[] =
+    "UPDATE load SET n_replaced = ?2 WHERE id = ?1";
 
+/* Runs sql with ?1 = load and ?2 = text (when not NULL) or number. */
 static oblys_status run(sqlite3 *db, const char *sql, long long load, const char *text,
-                        long long *changes, oblys_error *err)
+                        long long number, long long *changes, oblys_error *err)
 {
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
@@ -58,6 +83,8 @@ static oblys_status run(sqlite3 *db, const char *sql, long long load, const char
     sqlite3_bind_int64(stmt, 1, load);
     if (text)
         sqlite3_bind_text(stmt, 2, text, -1, SQLITE_STATIC);
+    else if (sqlite3_bind_parameter_count(stmt) >= 2)
+        sqlite3_bind_int64(stmt, 2, number);
     int rc = sqlite3_step(stmt);
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE)
@@ -126,19 +153,28 @@ static oblys_status revert(sqlite3 *db, long long load, undo_counts *out, oblys_
 {
     char stamp[32];
     utc_now(stamp);
-    oblys_status st = run(db, SQL_RESTORE_OBSERVATIONS, load, NULL, &out->restored, err);
+    oblys_status st = run(db, SQL_RECORD_UNDO, load, stamp, 0, NULL, err);
+    long long undo = sqlite3_last_insert_rowid(db);
     if (st == OBLYS_OK)
-        st = run(db, SQL_RESTORE_PUBLISHED, load, NULL, &out->restored, err);
+        st = run(db, SQL_ARCHIVE_OBSERVATIONS, load, NULL, undo, NULL, err);
     if (st == OBLYS_OK)
-        st = run(db, SQL_REMOVE_OBSERVATIONS, load, NULL, &out->removed, err);
+        st = run(db, SQL_ARCHIVE_PUBLISHED, load, NULL, undo, NULL, err);
     if (st == OBLYS_OK)
-        st = run(db, SQL_REMOVE_PUBLISHED, load, NULL, &out->removed, err);
+        st = run(db, SQL_RESTORE_OBSERVATIONS, load, NULL, 0, &out->restored, err);
     if (st == OBLYS_OK)
-        st = run(db, SQL_FORGET_OBSERVATION_HISTORY, load, NULL, NULL, err);
+        st = run(db, SQL_RESTORE_PUBLISHED, load, NULL, 0, &out->restored, err);
     if (st == OBLYS_OK)
-        st = run(db, SQL_FORGET_PUBLISHED_HISTORY, load, NULL, NULL, err);
+        st = run(db, SQL_REMOVE_OBSERVATIONS, load, NULL, 0, &out->removed, err);
     if (st == OBLYS_OK)
-        st = run(db, SQL_MARK_UNDONE, load, stamp, NULL, err);
+        st = run(db, SQL_REMOVE_PUBLISHED, load, NULL, 0, &out->removed, err);
+    if (st == OBLYS_OK)
+        st = run(db, SQL_FORGET_OBSERVATION_HISTORY, load, NULL, 0, NULL, err);
+    if (st == OBLYS_OK)
+        st = run(db, SQL_FORGET_PUBLISHED_HISTORY, load, NULL, 0, NULL, err);
+    if (st == OBLYS_OK)
+        st = run(db, SQL_MARK_UNDONE, load, stamp, 0, NULL, err);
+    if (st == OBLYS_OK)
+        st = run(db, SQL_UNDO_COUNTS, undo, NULL, out->restored + out->removed, NULL, err);
     return st;
 }
 
@@ -162,8 +198,7 @@ oblys_status history_undo(sqlite3 *db, long long load, undo_counts *out, oblys_e
 /* ---- as of a load ---- */
 
 static const char SQL_LOAD_BY_NUMBER[] = "SELECT id FROM load WHERE id = ?1";
-static const char SQL_LOAD_BY_TIME[] =
-    "SELECT max(id) FROM load WHERE loaded_at <= ?1 AND undone_at IS NULL";
+static const char SQL_LOAD_BY_TIME[] = "SELECT max(id) FROM load WHERE loaded_at <= ?1";
 
 oblys_status history_find_load(sqlite3 *db, const char *text, long long *load, oblys_error *err)
 {
@@ -218,20 +253,29 @@ static const char *const SQL_COPY_AS_OF[] = {
     "INSERT INTO main.observation (region, indicator, year, settlement, sex, value, decimals, "
     " missing, load_id, source_line, flags) "
     "SELECT region, indicator, year, settlement, sex, value, decimals, missing, load_id, "
-    " source_line, flags FROM src.observation WHERE load_id <= ?1 "
-    "UNION ALL "
-    "SELECT region, indicator, year, settlement, sex, value, decimals, missing, load_id, "
-    " source_line, flags FROM src.observation_history "
-    "WHERE load_id <= ?1 AND superseded_by > ?1",
-    "INSERT INTO main.published (id, source, measure, indicator, region, year, base_year, "
+    " source_line, flags FROM ("
+    " SELECT *, row_number() OVER (PARTITION BY region, indicator, year, settlement, sex "
+    "                              ORDER BY load_id DESC) AS newest FROM ("
+    "  SELECT region, indicator, year, settlement, sex, value, decimals, missing, load_id, "
+    "   source_line, flags FROM src.observation WHERE load_id <= ?1 "
+    "  UNION ALL "
+    "  SELECT region, indicator, year, settlement, sex, value, decimals, missing, load_id, "
+    "   source_line, flags FROM src.observation_history "
+    "  WHERE load_id <= ?1 AND superseded_by > ?1)) "
+    "WHERE newest = 1",
+    "INSERT INTO main.published (source, measure, indicator, region, year, base_year, "
     " settlement, sex, value, decimals, load_id, source_line) "
-    "SELECT id, source, measure, indicator, region, year, base_year, settlement, sex, value, "
-    " decimals, load_id, source_line FROM src.published WHERE load_id <= ?1 "
-    "UNION ALL "
-    "SELECT p.id, p.source, p.measure, p.indicator, p.region, p.year, p.base_year, "
-    " p.settlement, p.sex, h.value, h.decimals, h.load_id, h.source_line "
-    "FROM src.published_history h JOIN src.published p ON p.id = h.published_id "
-    "WHERE h.load_id <= ?1 AND h.superseded_by > ?1",
+    "SELECT source, measure, indicator, region, year, base_year, settlement, sex, value, "
+    " decimals, load_id, source_line FROM ("
+    " SELECT *, row_number() OVER (PARTITION BY source, measure, indicator, region, year, "
+    "   base_year, settlement, sex ORDER BY load_id DESC) AS newest FROM ("
+    "  SELECT source, measure, indicator, region, year, base_year, settlement, sex, value, "
+    "   decimals, load_id, source_line FROM src.published WHERE load_id <= ?1 "
+    "  UNION ALL "
+    "  SELECT source, measure, indicator, region, year, base_year, settlement, sex, value, "
+    "   decimals, load_id, source_line FROM src.published_history "
+    "  WHERE load_id <= ?1 AND superseded_by > ?1)) "
+    "WHERE newest = 1",
 };
 
 static oblys_status copy_as_of(sqlite3 *mem, long long load, oblys_error *err)

@@ -3,11 +3,12 @@
  * data as it was after a given load.
  *
  * Every value in `observation` and `published` records the load that wrote
- * it; every value a later load revised is in `observation_history` or
- * `published_history` with the load that had written it and the load that
- * superseded it. So the state after load N is: the current rows written by
- * loads up to N, plus the history rows written by a load up to N and
- * superseded by a load after N.
+ * it; every value a later load revised, or an undo took back, is in
+ * `observation_history` or `published_history` with the load that had
+ * written it and the load (or undo, itself recorded as a load) that
+ * superseded it. So the state after load N is, for each key, the newest
+ * of: the current row if a load up to N wrote it, and the history rows
+ * written by a load up to N and superseded after N.
  */
 #ifndef OBLYS_HISTORY_H
 #define OBLYS_HISTORY_H
@@ -22,10 +23,12 @@ typedef struct {
 } undo_counts;
 
 /* Reverts load: values it added are removed, values it revised get their
- * previous version back, and the load is marked undone. Refuses (EDATA)
- * when a later load revised values this one wrote, naming those loads,
- * and when the load holds metadata (regions, spellings, indicators),
- * which values elsewhere may depend on. */
+ * previous version back, and the load is marked undone. The undo is a
+ * load of its own (kind "undo"), and what it took back stays in the
+ * history, so --as-of still shows the data as it was before the undo.
+ * Refuses (EDATA) when a later load revised values this one wrote, naming
+ * those loads, and when the load holds metadata (regions, spellings,
+ * indicators), which values elsewhere may depend on. */
 oblys_status history_undo(sqlite3 *db, long long load, undo_counts *out, oblys_error *err);
 
 /* Finds the load that text names: a load number, or a date (YYYY-MM-DD,

@@ -77,9 +77,11 @@ static const char *const QUERIES[Q_COUNT] = {
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     [Q_PUBLISHED_UPDATE] = "UPDATE published SET value = ?9, decimals = ?10, load_id = ?11, "
                            "source_line = ?12 WHERE id = ?13",
-    [Q_PUBLISHED_ARCHIVE] = "INSERT INTO published_history (published_id, value, decimals, "
-                            "load_id, source_line, superseded_by) SELECT id, value, decimals, "
-                            "load_id, source_line, ?11 FROM published WHERE id = ?13",
+    [Q_PUBLISHED_ARCHIVE] = "INSERT INTO published_history (source, measure, indicator, region, "
+                            "year, base_year, settlement, sex, value, decimals, load_id, "
+                            "source_line, superseded_by) SELECT source, measure, indicator, "
+                            "region, year, base_year, settlement, sex, value, decimals, load_id, "
+                            "source_line, ?11 FROM published WHERE id = ?13",
     [Q_POPULATION_FIND] = "SELECT persons, source FROM population WHERE region = ?1 "
                           "AND year = ?2 AND settlement = ?3 AND sex = ?4",
     [Q_POPULATION_INSERT] = "INSERT INTO population (region, year, settlement, sex, persons, "

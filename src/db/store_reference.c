@@ -8,12 +8,17 @@
 #include "db/store_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+/* The shortest text that reads back as v ("" when absent). */
 static void number_text(char out[32], bool present, double v)
 {
     out[0] = '\0';
-    if (present)
+    if (!present)
+        return;
+    snprintf(out, 32, "%.15g", v);
+    if (strtod(out, NULL) != v)
         snprintf(out, 32, "%.17g", v);
 }
 
@@ -60,8 +65,10 @@ store_result store_rate(store *s, const rate_record *r, strbuf *detail)
         && same_column_text(find, 1, r->source);
     if (rc == SQLITE_ROW && !same) {
         strbuf_reset(detail);
-        strbuf_printf(detail, "this file has %s (%s), the database has %.17g (%s)", rate,
-                      r->source ? r->source : "no source", sqlite3_column_double(find, 0),
+        char stored[32];
+        number_text(stored, true, sqlite3_column_double(find, 0));
+        strbuf_printf(detail, "this file has %s (%s), the database has %s (%s)", rate,
+                      r->source ? r->source : "no source", stored,
                       sqlite3_column_text(find, 1) ? (const char *)sqlite3_column_text(find, 1)
                                                    : "no source");
     }
@@ -155,8 +162,9 @@ store_result store_population(store *s, const population_record *r, strbuf *deta
         && same_column_text(find, 1, r->source);
     if (rc == SQLITE_ROW && !same) {
         strbuf_reset(detail);
-        strbuf_printf(detail, "this file has %s persons, the database has %.17g", persons,
-                      sqlite3_column_double(find, 0));
+        char stored[32];
+        number_text(stored, true, sqlite3_column_double(find, 0));
+        strbuf_printf(detail, "this file has %s persons, the database has %s", persons, stored);
     }
     sqlite3_stmt *insert = store_query(s, Q_POPULATION_INSERT);
     sqlite3_stmt *update = store_query(s, Q_POPULATION_UPDATE);

@@ -137,8 +137,11 @@ static bool header_valid(import_session *s, const csv_header *h, const csv_recor
 static void report_unknown_kind(import_session *s, const csv_header *h)
 {
     if (s->opt->kind) {
-        diag_error(s->diag, s->path, 0, 0, "unknown --kind \"%s\" (expected series, regions, "
-                   "indicators or published)", s->opt->kind);
+        strbuf kinds = STRBUF_INIT;
+        kind_list_names(&kinds, false);
+        diag_error(s->diag, s->path, 0, 0, "unknown --kind \"%s\" (expected %s)", s->opt->kind,
+                   strbuf_str(&kinds));
+        strbuf_free(&kinds);
         return;
     }
     strbuf names = STRBUF_INIT;

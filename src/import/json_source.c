@@ -141,8 +141,11 @@ static void read_object(import_session *s, const cJSON *obj, size_t index)
 static const import_kind *top_level_kind(import_session *s, const cJSON *root, const cJSON **rows)
 {
     if (!cJSON_IsObject(root) || !root->child || root->child->next) {
-        diag_error(s->diag, s->path, 0, 0, "expected an object with one key, \"observations\", "
-                   "\"regions\", \"indicators\" or \"published\", holding an array");
+        strbuf keys = STRBUF_INIT;
+        kind_list_names(&keys, true);
+        diag_error(s->diag, s->path, 0, 0, "expected an object with one key holding an array: %s",
+                   strbuf_str(&keys));
+        strbuf_free(&keys);
         return NULL;
     }
     const import_kind *kind = kind_by_json_key(root->child->string);
@@ -152,9 +155,11 @@ static const import_kind *top_level_kind(import_session *s, const cJSON *root, c
         return NULL;
     }
     if (!kind) {
-        diag_error(s->diag, s->path, 0, 0, "unexpected top-level key \"%s\" (expected "
-                   "\"observations\", \"regions\", \"aliases\", \"indicators\" or \"published\")",
-                   root->child->string);
+        strbuf keys = STRBUF_INIT;
+        kind_list_names(&keys, true);
+        diag_error(s->diag, s->path, 0, 0, "unexpected top-level key \"%s\" (expected %s)",
+                   root->child->string, strbuf_str(&keys));
+        strbuf_free(&keys);
         return NULL;
     }
     if (!cJSON_IsArray(root->child)) {

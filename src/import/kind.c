@@ -67,6 +67,15 @@ const import_kind *kind_closest(const char *const *names, size_t n)
     return best;
 }
 
+void kind_list_names(strbuf *out, bool json_keys)
+{
+    for (size_t i = 0; i < NKINDS; i++) {
+        const char *sep = i == 0 ? "" : i + 1 == NKINDS ? " or " : ", ";
+        strbuf_printf(out, json_keys ? "%s\"%s\"" : "%s%s", sep,
+                      json_keys ? KINDS[i]->json_key : KINDS[i]->name);
+    }
+}
+
 static bool in_list(const char *const *list, const char *name)
 {
     for (; *list; list++)

@@ -65,6 +65,8 @@ const import_kind *kind_detect(const char *const *names, size_t n);
 const import_kind *kind_closest(const char *const *names, size_t n);
 /* True when name is one of kind's required or optional columns. */
 bool kind_allows(const import_kind *kind, const char *name);
+/* "series, regions, ... or changes" (or their JSON keys, quoted). */
+void kind_list_names(strbuf *out, bool json_keys);
 /* "a, b, c": the columns kind accepts, for messages. */
 void kind_describe_columns(const import_kind *kind, strbuf *out);
 

@@ -23,6 +23,10 @@ static void prices_row(import_ctx *ctx, const import_row *row)
     bool ok = field_year(ctx, row, "year", true, &r.year);
     ok &= optional_number(ctx, row, "cpi", &r.has_cpi, &r.cpi);
     ok &= optional_number(ctx, row, "inflation_pct", &r.has_inflation, &r.inflation_pct);
+    if (ok && !r.has_cpi && !r.has_inflation) {
+        ctx_error(ctx, row, "cpi", "a row needs a cpi, an inflation_pct or both");
+        ok = false;
+    }
     if (ok && r.has_cpi && r.cpi <= 0) {
         ctx_error(ctx, row, "cpi", "a price index must be positive");
         ok = false;

@@ -19,10 +19,14 @@ static const char SQL_CHECK_ROWS[] =
 static const char SQL_CHECK_MONEY[] =
     "SELECT source, indicator, region_name, year, base_year, settlement, sex, published, "
     "       index_kzt, index_usd, index_kzt_real, "
-    "       CASE min(abs(published - index_kzt), abs(published - index_usd), "
-    "                coalesce(abs(published - index_kzt_real), 1e308)) "
-    "            WHEN abs(published - index_kzt) THEN 'tenge' "
-    "            WHEN abs(published - index_usd) THEN 'dollars' ELSE 'real tenge' END AS closest "
+    "       CASE WHEN index_kzt IS NULL AND index_usd IS NULL AND index_kzt_real IS NULL "
+    "            THEN NULL "
+    "            ELSE CASE min(coalesce(abs(published - index_kzt), 1e308), "
+    "                          coalesce(abs(published - index_usd), 1e308), "
+    "                          coalesce(abs(published - index_kzt_real), 1e308)) "
+    "                 WHEN abs(published - index_kzt) THEN 'tenge' "
+    "                 WHEN abs(published - index_usd) THEN 'dollars' "
+    "                 ELSE 'real tenge' END END AS closest "
     "FROM v_check_money ORDER BY source, indicator, region_name, year, settlement, sex";
 
 static const char SQL_CHECK_COUNTS[] =

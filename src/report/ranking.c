@@ -11,7 +11,10 @@
 #include "report/reports.h"
 #include "report/stats.h"
 
-static const char SQL_LATEST_INDEX_YEAR[] = "SELECT max(year) FROM v_index";
+/* The latest of the years whose index uses the most indicators, so that
+ * one early file for a new year does not make the default a thin index. */
+static const char SQL_LATEST_INDEX_YEAR[] =
+    "SELECT year FROM v_index GROUP BY year ORDER BY max(n_indicators) DESC, year DESC LIMIT 1";
 static const char SQL_INDEX_INDICATORS[] =
     "SELECT count(DISTINCT indicator) FROM v_index_score WHERE year = ?1";
 static const char SQL_REGISTERED_INDEX_INDICATORS[] =

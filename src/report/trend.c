@@ -19,6 +19,8 @@ static const char SQL_TREND_GAPS[] =
 
 static const char SQL_TREND_MISSING[] =
     "SELECT count(*) FROM observation WHERE indicator = ?1 AND value IS NULL";
+static const char SQL_TREND_NO_RATE[] =
+    "SELECT count(*) FROM v_amount WHERE indicator = ?1 AND factor IS NULL";
 static const char SQL_TREND_CURRENCY[] =
     "SELECT count(*) FROM indicator WHERE code = ?1 AND kind = 'money'";
 
@@ -71,10 +73,12 @@ oblys_status report_trend(sqlite3 *db, const report_params *p, report **out, obl
     report_add_note(r, "growth_pct_yoy compares with the previous year that has a value "
                     "(prev_year); growth_pct_base and index_base (value as %% of the base "
                     "year's) compare with the first year of the series.");
-    int missing = 0, money = 0;
+    int missing = 0, money = 0, no_rate = 0;
     st = report_query_int(db, SQL_TREND_MISSING, p->indicator, &missing, err);
     if (st == OBLYS_OK)
         st = report_query_int(db, SQL_TREND_CURRENCY, p->indicator, &money, err);
+    if (st == OBLYS_OK)
+        st = report_query_int(db, SQL_TREND_NO_RATE, p->indicator, &no_rate, err);
     if (st != OBLYS_OK) {
         report_free(r);
         return st;
@@ -84,6 +88,10 @@ oblys_status report_trend(sqlite3 *db, const report_params *p, report **out, obl
                         "at that year's average rate (values are shown as published).");
     else
         report_add_note(r, "Growth is computed in the indicator's own unit.");
+    if (no_rate)
+        report_add_note(r, "%d value%s no exchange rate for their year, so no growth: import "
+                        "the rates (seeds/exchange_rates.csv).", no_rate,
+                        no_rate == 1 ? " has" : "s have");
     if (missing)
         report_add_note(r, "%d value%s missing and left out (never counted as 0); "
                         "v_observation_source lists them with their reason.", missing,
