@@ -29,15 +29,11 @@ int cmd_check(int argc, char **argv, const char *global_db)
         return code;
     oblys_error err = OBLYS_ERROR_INIT;
     report_format format = FORMAT_TEXT;
-    const char *format_name = cli_value(&args, OPTIONS, "format");
     sqlite3 *db = NULL;
     report *r = NULL;
     strbuf as_of_note = STRBUF_INIT;
     int n_inconsistent = 0;
-    oblys_status st = OBLYS_OK;
-    if (format_name && !report_format_parse(format_name, &format))
-        st = error_set(&err, OBLYS_EUSAGE, "unknown format \"%s\" (text, csv, json or md)",
-                       format_name);
+    oblys_status st = cli_format(cli_value(&args, OPTIONS, "format"), &format, &err);
     if (st == OBLYS_OK)
         st = cli_open_for_report(cli_db_path(&args, global_db), cli_value(&args, OPTIONS, "as-of"), NULL,
                                  &db, &as_of_note, &err);

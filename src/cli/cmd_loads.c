@@ -22,13 +22,9 @@ int cmd_loads(int argc, char **argv, const char *global_db)
         return code;
     oblys_error err = OBLYS_ERROR_INIT;
     report_format format = FORMAT_TEXT;
-    const char *format_name = cli_value(&args, OPTIONS, "format");
     sqlite3 *db = NULL;
     report *r = NULL;
-    oblys_status st = OBLYS_OK;
-    if (format_name && !report_format_parse(format_name, &format))
-        st = error_set(&err, OBLYS_EUSAGE, "unknown format \"%s\" (text, csv, json or md)",
-                       format_name);
+    oblys_status st = cli_format(cli_value(&args, OPTIONS, "format"), &format, &err);
     if (st == OBLYS_OK && args.npositional > 0)
         st = error_set(&err, OBLYS_EUSAGE, "loads takes no arguments");
     if (st == OBLYS_OK)

@@ -52,15 +52,11 @@ static oblys_status read_params(const cli_args *args, report_params *p, report_f
         return error_set(err, OBLYS_EUSAGE, "unknown report \"%s\" (gaps, ranking or trend)",
                          args->positional[0]);
     const char *year = cli_value(args, OPTIONS, "year");
-    const char *format_name = cli_value(args, OPTIONS, "format");
     p->year = 0;
     p->indicator = cli_value(args, OPTIONS, "indicator");
     if (year && cli_parse_year(year, &p->year, err) != OBLYS_OK)
         return OBLYS_EUSAGE;
-    if (format_name && !report_format_parse(format_name, format))
-        return error_set(err, OBLYS_EUSAGE, "unknown format \"%s\" (text, csv, json or md)",
-                         format_name);
-    return OBLYS_OK;
+    return cli_format(cli_value(args, OPTIONS, "format"), format, err);
 }
 
 int cmd_report(int argc, char **argv, const char *global_db)

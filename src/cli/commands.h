@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "cli/args.h"
+#include "report/report.h"
 
 typedef int (*command_fn)(int argc, char **argv, const char *global_db);
 
@@ -35,5 +36,8 @@ int cli_begin(const char *command, int argc, char **argv, const cli_option *opts
  * those boundaries instead; *notes gets one line on each, for the report. */
 oblys_status cli_open_for_report(const char *path, const char *as_of, const char *geography,
                                  sqlite3 **db, strbuf *notes, oblys_error *err);
+
+/* Parses --format's value (NULL: text). */
+oblys_status cli_format(const char *name, report_format *out, oblys_error *err);
 
 #endif

@@ -88,3 +88,12 @@ oblys_status cli_open_for_report(const char *path, const char *as_of, const char
         st = geography_apply(*db, geo, err);
     return st;
 }
+
+oblys_status cli_format(const char *name, report_format *out, oblys_error *err)
+{
+    *out = FORMAT_TEXT;
+    if (name && !report_format_parse(name, out))
+        return error_set(err, OBLYS_EUSAGE, "unknown format \"%s\" (text, csv, json or md)",
+                         name);
+    return OBLYS_OK;
+}
