@@ -20,6 +20,17 @@ static const char SQL_INDEX_INDICATORS[] =
 static const char SQL_REGISTERED_INDEX_INDICATORS[] =
     "SELECT count(*) FROM indicator WHERE in_index = 1";
 
+/* The regions ranked this year but not the year before, and those ranked
+ * the year before but not this year: when the set changes, min-max
+ * scores move by that alone. */
+static const char SQL_RANKED_SET_CHANGES[] =
+    "WITH prev AS (SELECT max(year) AS year FROM v_index WHERE year < ?1) "
+    "SELECT (SELECT group_concat(region_name, ', ') FROM v_index WHERE year = ?1 "
+    "        AND region NOT IN (SELECT region FROM v_index WHERE year = (SELECT year FROM prev))), "
+    "       (SELECT group_concat(region_name, ', ') FROM v_index WHERE year = (SELECT year FROM prev) "
+    "        AND region NOT IN (SELECT region FROM v_index WHERE year = ?1)), "
+    "       (SELECT year FROM prev)";
+
 static const char SQL_RANKING[] =
     "SELECT rank, region_name, \"index\", n_indicators, published_rank, "
     "       published_rank - rank AS rank_difference "
@@ -29,6 +40,26 @@ static const char SQL_RANKING[] =
     "               ORDER BY p.source LIMIT 1) AS published_rank "
     "      FROM v_index ix WHERE ix.year = ?1) "
     "ORDER BY rank, region_name";
+
+static oblys_status add_break_note(sqlite3 *db, report *r, int year, oblys_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    oblys_status st = report_prepare(db, SQL_RANKED_SET_CHANGES, &stmt, err);
+    if (st != OBLYS_OK)
+        return st;
+    sqlite3_bind_int(stmt, 1, year);
+    if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_type(stmt, 2) != SQLITE_NULL
+        && (sqlite3_column_type(stmt, 0) != SQLITE_NULL
+            || sqlite3_column_type(stmt, 1) != SQLITE_NULL))
+        report_add_note(r, "Break: the regions ranked differ from %d (new: %s; gone: %s), so "
+                        "scores and ranks move by that alone.", sqlite3_column_int(stmt, 2),
+                        sqlite3_column_type(stmt, 0) != SQLITE_NULL
+                            ? (const char *)sqlite3_column_text(stmt, 0) : "none",
+                        sqlite3_column_type(stmt, 1) != SQLITE_NULL
+                            ? (const char *)sqlite3_column_text(stmt, 1) : "none");
+    sqlite3_finalize(stmt);
+    return OBLYS_OK;
+}
 
 /* Spearman's rho between our rank and the published one, over the rows
  * that have both; lists the regions whose ranks differ. */
@@ -120,6 +151,11 @@ oblys_status report_ranking(sqlite3 *db, const report_params *p, report **out, o
     add_agreement_notes(r, t);
     report_add_note(r, "A published index may be on another scale and built another way; "
                     "see docs/methodology.md.");
+    st = add_break_note(db, r, year, err);
+    if (st != OBLYS_OK) {
+        report_free(r);
+        return st;
+    }
     *out = r;
     return OBLYS_OK;
 }
