@@ -22,6 +22,8 @@ static const cli_option OPTIONS[] = {
                            "and tab)" },
     { "kind", "KIND", "series, regions, aliases, indicators, published, rates, prices, "
                       "population or changes (default: detected)" },
+    { "indicator", "CODE", "the indicator of files without an indicator column (a table with "
+                           "a column per year or per region, or region,date,value)" },
     { "max-errors", "N", "list at most N problems per file (default 20)" },
     { NULL, NULL, NULL },
 };
@@ -38,6 +40,7 @@ static oblys_status read_options(const cli_args *args, import_options *opt, size
     opt->replace = cli_flag(args, OPTIONS, "replace");
     opt->dry_run = cli_flag(args, OPTIONS, "dry-run");
     opt->kind = cli_value(args, OPTIONS, "kind");
+    opt->indicator = cli_value(args, OPTIONS, "indicator");
     const char *decimal = cli_value(args, OPTIONS, "decimal");
     const char *delimiter = cli_value(args, OPTIONS, "delimiter");
     const char *max_errors = cli_value(args, OPTIONS, "max-errors");

@@ -2,27 +2,38 @@
  * csv_source.c - reads a delimited text file with a header row and hands
  * each record to the import session as a named row.
  *
- * The header decides the kind of file (unless --kind says it) and every
- * column must be one the kind knows: a misspelt column is an error, not a
- * silently ignored one. Blank lines are skipped; a record with more or
- * fewer fields than the header is an error.
+ * The header decides what the file is: a long file of one kind (series,
+ * regions, ...; or what --kind says), whose every column must be one the
+ * kind knows - a misspelt column is an error, not a silently ignored one;
+ * or a wide table of a series (a column per year, or a column per region),
+ * read by wide_source.c. Lines before the header that cannot be one (the
+ * preamble of World Bank downloads) are skipped, and the user is told.
+ * Blank lines are skipped; a record with more or fewer fields than the
+ * header is an error.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/csv.h"
-#include "import/session.h"
+#include "import/csv_table.h"
+#include "util/namekey.h"
+
+#define PREAMBLE_LIMIT 20   /* non-blank lines searched for the header */
 
 /* Picks the delimiter that occurs most often, outside quotes, in the first
- * line; ',' when none does. The file is rewound afterwards. */
+ * non-blank line; ',' when none does. The file is rewound afterwards. */
 static char detect_delimiter(FILE *f)
 {
     size_t count[3] = { 0, 0, 0 };
     const char candidates[3] = { ',', ';', '\t' };
-    bool quoted = false;
+    bool quoted = false, seen = false;
     int c;
-    while ((c = getc(f)) != EOF && (quoted || (c != '\n' && c != '\r'))) {
+    while ((c = getc(f)) != EOF) {
+        if (!quoted && (c == '\n' || c == '\r')) {
+            if (seen)
+                break;
+            continue;
+        }
+        seen = true;
         if (c == '"')
             quoted = !quoted;
         for (int i = 0; i < 3 && !quoted; i++)
@@ -37,80 +48,126 @@ static char detect_delimiter(FILE *f)
     return candidates[best];
 }
 
-static char *trim_in_place(char *s)
+/* Long files may name a column in the words of other formats. */
+static void rename_synonyms(csv_header *h)
 {
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    return s;
-}
-
-static bool is_blank_record(const csv_record *rec)
-{
-    for (size_t i = 0; i < rec->nfields; i++)
-        if (*trim_in_place(rec->fields[i]))
-            return false;
-    return true;
-}
-
-typedef struct {
-    size_t n;
-    char **names;
-    size_t line;
-} csv_header;
-
-static void header_free(csv_header *h)
-{
-    for (size_t i = 0; i < h->n; i++)
-        free(h->names[i]);
-    free(h->names);
-}
-
-/* Copies the header's names, trimmed and in lower case. */
-static void header_take(csv_header *h, const csv_record *rec)
-{
-    h->n = rec->nfields;
-    h->line = rec->line;
-    h->names = xcalloc(rec->nfields, sizeof *h->names);
-    for (size_t i = 0; i < rec->nfields; i++) {
-        char *name = xstrdup(trim_in_place(rec->fields[i]));
-        for (char *p = name; *p; p++)
-            *p = (char)tolower((unsigned char)*p);
-        h->names[i] = name;
+    static const char *const synonyms[][2] = {
+        { "date", "year" }, { "period", "year" }, { "time_period", "year" },
+        { "obs_value", "value" },
+    };
+    for (size_t k = 0; k < sizeof synonyms / sizeof synonyms[0]; k++) {
+        int i = csv_header_find(h, synonyms[k][0]);
+        if (i >= 0 && csv_header_find(h, synonyms[k][1]) < 0) {
+            free(h->names[i]);
+            h->names[i] = xstrdup(synonyms[k][1]);
+        }
     }
 }
 
-static const import_kind *header_kind(import_session *s, const csv_header *h)
+/* The column names as a kind sees them: with --indicator, a file without
+ * an indicator column has one. */
+static const import_kind *long_kind(import_session *s, const csv_header *h, bool *virtual_indicator)
 {
+    *virtual_indicator = s->opt->indicator && csv_header_find(h, "indicator") < 0;
     if (s->opt->kind)
         return kind_by_name(s->opt->kind);
-    const import_kind *kind = kind_detect((const char *const *)h->names, h->n);
-    return kind ? kind : kind_closest((const char *const *)h->names, h->n);
+    const char **names = xcalloc(h->n + 1, sizeof *names);
+    for (size_t i = 0; i < h->n; i++)
+        names[i] = h->names[i];
+    size_t n = h->n;
+    if (*virtual_indicator)
+        names[n++] = "indicator";
+    const import_kind *kind = kind_detect(names, n);
+    if (!kind && !wide_has_year_columns(h))
+        kind = kind_closest(names, n);
+    free(names);
+    return kind;
+}
+
+/* A table with one row per year: its first column is headed like a year
+ * column ("Годы", "Year", or nothing). */
+static bool looks_like_years_down(const csv_header *h)
+{
+    static const char *const labels[] = { "", "годы", "год", "year", "years", "жылдар", "жыл" };
+    if (h->n < 2 || wide_has_year_columns(h))
+        return false;
+    strbuf key = STRBUF_INIT;
+    name_key(h->text[0], &key);
+    bool found = false;
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0] && !found; i++)
+        found = strcmp(strbuf_str(&key), labels[i]) == 0;
+    strbuf_free(&key);
+    return found;
+}
+
+static bool could_be_header(import_session *s, const csv_header *h)
+{
+    bool virtual_indicator;
+    return kind_detect((const char *const *)h->names, h->n) || wide_has_year_columns(h)
+        || (s->opt->indicator && long_kind(s, h, &virtual_indicator) == &kind_series)
+        || (s->opt->indicator && looks_like_years_down(h));
+}
+
+/* Reads up to the header: the first non-blank record that can be one, or
+ * else the first non-blank record (whose problems are then reported). */
+static csv_status read_header(import_session *s, csv_reader *r, csv_header *h)
+{
+    csv_record rec;
+    csv_status st;
+    size_t first_line = 0, seen = 0;
+    csv_header first = { 0 };
+    while ((st = csv_next(r, &rec)) == CSV_OK) {
+        if (csv_blank(&rec))
+            continue;
+        csv_header candidate = { 0 };
+        csv_header_take(&candidate, &rec);
+        rename_synonyms(&candidate);
+        if (could_be_header(s, &candidate)) {
+            if (seen > 0)
+                diag_warning_at(s->diag, s->path, "lines %zu to %zu are not a table header "
+                                "and were skipped as a preamble", first_line, rec.line - 1);
+            csv_header_free(&first);
+            *h = candidate;
+            return CSV_OK;
+        }
+        if (seen++ == 0) {
+            first = candidate;
+            first_line = rec.line;
+        } else {
+            csv_header_free(&candidate);
+        }
+        if (seen >= PREAMBLE_LIMIT)
+            break;
+    }
+    if (st == CSV_ERROR) {
+        csv_header_free(&first);
+        return st;
+    }
+    *h = first;
+    return seen > 0 ? CSV_OK : CSV_END;
 }
 
 /* Checks the header against kind; reports each problem. */
-static bool header_valid(import_session *s, const csv_header *h, const csv_record *rec,
-                         const import_kind *kind)
+static bool header_valid(import_session *s, const csv_header *h, const import_kind *kind,
+                         bool virtual_indicator)
 {
     bool ok = true;
     for (size_t i = 0; i < h->n; i++) {
         for (size_t j = 0; j < i; j++)
             if (strcmp(h->names[i], h->names[j]) == 0) {
-                diag_error(s->diag, s->path, rec->field_line[i], rec->field_col[i],
+                diag_error(s->diag, s->path, h->lines[i], h->cols[i],
                            "column \"%s\" appears twice in the header", h->names[i]);
                 ok = false;
             }
         if (!*h->names[i]) {
-            diag_error(s->diag, s->path, rec->field_line[i], rec->field_col[i],
+            diag_error(s->diag, s->path, h->lines[i], h->cols[i],
                        "column %zu has no name (a stray delimiter at the end of the header?)",
                        i + 1);
             ok = false;
         } else if (!kind_allows(kind, h->names[i])) {
             strbuf known = STRBUF_INIT;
             kind_describe_columns(kind, &known);
-            diag_error(s->diag, s->path, rec->field_line[i], rec->field_col[i],
+            diag_error(s->diag, s->path, h->lines[i], h->cols[i],
                        "unknown column \"%s\" in a %s file (its columns are: %s)",
                        h->names[i], kind->name, strbuf_str(&known));
             strbuf_free(&known);
@@ -118,9 +175,8 @@ static bool header_valid(import_session *s, const csv_header *h, const csv_recor
         }
     }
     for (const char *const *req = kind->required; *req; req++) {
-        bool found = false;
-        for (size_t i = 0; i < h->n && !found; i++)
-            found = strcmp(h->names[i], *req) == 0;
+        bool found = csv_header_find(h, *req) >= 0
+            || (virtual_indicator && strcmp(*req, "indicator") == 0);
         if (!found) {
             strbuf needed = STRBUF_INIT;
             for (const char *const *c = kind->required; *c; c++)
@@ -131,31 +187,44 @@ static bool header_valid(import_session *s, const csv_header *h, const csv_recor
             ok = false;
         }
     }
+    if (s->opt->indicator && !virtual_indicator) {
+        diag_error(s->diag, s->path, h->line, 0, "--indicator is for files without an "
+                   "indicator column, and this one has one");
+        ok = false;
+    }
     return ok;
 }
 
 static void report_unknown_kind(import_session *s, const csv_header *h)
 {
+    strbuf text = STRBUF_INIT;
     if (s->opt->kind) {
-        strbuf kinds = STRBUF_INIT;
-        kind_list_names(&kinds, false);
+        kind_list_names(&text, false);
         diag_error(s->diag, s->path, 0, 0, "unknown --kind \"%s\" (expected %s)", s->opt->kind,
-                   strbuf_str(&kinds));
-        strbuf_free(&kinds);
-        return;
+                   strbuf_str(&text));
+    } else {
+        for (size_t i = 0; i < h->n; i++)
+            strbuf_printf(&text, "%s%s", i ? ", " : "", h->text[i]);
+        diag_error(s->diag, s->path, h->line, 1, "cannot tell what this file holds from its "
+                   "header (%s): a series file needs the columns region, indicator, year and "
+                   "value, or a column per year; see docs/data-format.md for the others",
+                   strbuf_str(&text));
     }
-    strbuf names = STRBUF_INIT;
-    for (size_t i = 0; i < h->n; i++)
-        strbuf_printf(&names, "%s%s", i ? ", " : "", h->names[i]);
-    diag_error(s->diag, s->path, h->line, 1, "cannot tell what this file holds from its header "
-               "(%s): a series file needs the columns region, indicator, year and value; see "
-               "docs/data-format.md for the others", strbuf_str(&names));
-    strbuf_free(&names);
+    strbuf_free(&text);
 }
 
-static void read_record(import_session *s, const csv_header *h, csv_record *rec)
+/* The names of a long file's rows, with the --indicator column added. */
+typedef struct {
+    size_t n;
+    const char **names;
+    const char **values;
+    size_t *cols, *lines;
+} long_layout;
+
+static void read_long_record(import_session *s, const csv_header *h, long_layout *l,
+                             csv_record *rec)
 {
-    if (is_blank_record(rec))
+    if (csv_blank(rec))
         return;
     if (rec->nfields != h->n) {
         diag_error(s->diag, s->path, rec->line, 0,
@@ -164,36 +233,69 @@ static void read_record(import_session *s, const csv_header *h, csv_record *rec)
         store_counts_of(s->ctx.store)->rejected++;
         return;
     }
-    for (size_t i = 0; i < rec->nfields; i++)
-        rec->fields[i] = trim_in_place(rec->fields[i]);
+    for (size_t i = 0; i < rec->nfields; i++) {
+        l->values[i] = csv_trim(rec->fields[i]);
+        l->cols[i] = rec->field_col[i];
+        l->lines[i] = rec->field_line[i];
+    }
+    if (l->n > h->n) {                      /* the --indicator column */
+        l->values[h->n] = s->opt->indicator;
+        l->cols[h->n] = 0;
+        l->lines[h->n] = rec->line;
+    }
     import_row row = {
-        .file = s->path,
-        .line = rec->line,
-        .path = NULL,
-        .nfields = rec->nfields,
-        .names = (const char *const *)h->names,
-        .values = (const char *const *)rec->fields,
-        .cols = rec->field_col,
-        .lines = rec->field_line,
+        .file = s->path, .line = rec->line, .path = NULL, .nfields = l->n,
+        .names = l->names, .values = l->values, .cols = l->cols, .lines = l->lines,
     };
     session_row(s, &row);
 }
 
-static oblys_status report_csv_error(import_session *s, csv_reader *r)
+static oblys_status read_long(import_session *s, csv_reader *r, const csv_header *h,
+                              bool virtual_indicator)
 {
-    size_t line = 0, col = 0;
-    const char *msg = csv_error(r, &line, &col);
-    diag_error(s->diag, s->path, line, col, "%s", msg);
-    return OBLYS_EDATA;
+    long_layout l = { h->n + virtual_indicator, NULL, NULL, NULL, NULL };
+    l.names = xcalloc(l.n, sizeof *l.names);
+    l.values = xcalloc(l.n, sizeof *l.values);
+    l.cols = xcalloc(l.n, sizeof *l.cols);
+    l.lines = xcalloc(l.n, sizeof *l.lines);
+    for (size_t i = 0; i < h->n; i++)
+        l.names[i] = h->names[i];
+    if (virtual_indicator)
+        l.names[h->n] = "indicator";
+    csv_record rec;
+    csv_status cs;
+    while ((cs = csv_next(r, &rec)) == CSV_OK)
+        read_long_record(s, h, &l, &rec);
+    free(l.names);
+    free(l.values);
+    free(l.cols);
+    free(l.lines);
+    return cs == CSV_ERROR ? csv_report_error(s, r) : OBLYS_OK;
 }
 
-/* Reads up to the first non-blank record, the header. */
-static csv_status read_header_record(csv_reader *r, csv_record *rec)
+/* Decides the layout from the header and reads the rest of the file. */
+static oblys_status read_table(import_session *s, csv_reader *r, const csv_header *h)
 {
-    csv_status st;
-    while ((st = csv_next(r, rec)) == CSV_OK && is_blank_record(rec))
-        ;
-    return st;
+    bool virtual_indicator = false;
+    const import_kind *kind = long_kind(s, h, &virtual_indicator);
+    bool series_allowed = !s->opt->kind || strcmp(s->opt->kind, "series") == 0;
+    if (!kind && series_allowed && wide_has_year_columns(h)) {
+        oblys_status st = session_begin(s, &kind_series);
+        return st == OBLYS_OK ? wide_read_across(s, r, h) : st;
+    }
+    if ((!kind || (kind == &kind_series && csv_header_find(h, "region") < 0))
+        && series_allowed && s->opt->indicator && looks_like_years_down(h)) {
+        oblys_status st = session_begin(s, &kind_series);
+        return st == OBLYS_OK ? wide_read_down(s, r, h) : st;
+    }
+    if (!kind) {
+        report_unknown_kind(s, h);
+        return OBLYS_EDATA;
+    }
+    if (!header_valid(s, h, kind, virtual_indicator))
+        return OBLYS_EDATA;
+    oblys_status st = session_begin(s, kind);
+    return st == OBLYS_OK ? read_long(s, r, h, virtual_indicator) : st;
 }
 
 oblys_status csv_source_read(import_session *s, FILE *f)
@@ -203,32 +305,18 @@ oblys_status csv_source_read(import_session *s, FILE *f)
     if (s->ctx.decimal == NUM_DECIMAL_AUTO && delim == ',')
         s->ctx.decimal = NUM_DECIMAL_AUTO_POINT;
     csv_reader *r = csv_open(f, delim);
-    csv_record rec;
-    csv_header h = { 0, NULL, 0 };
-    oblys_status st = OBLYS_OK;
-    csv_status cs = read_header_record(r, &rec);
+    csv_header h = { 0 };
+    oblys_status st;
+    csv_status cs = read_header(s, r, &h);
     if (cs == CSV_ERROR) {
-        st = report_csv_error(s, r);
+        st = csv_report_error(s, r);
     } else if (cs == CSV_END) {
         diag_error(s->diag, s->path, 0, 0, "the file is empty (no header row)");
         st = OBLYS_EDATA;
     } else {
-        header_take(&h, &rec);
-        const import_kind *kind = header_kind(s, &h);
-        if (!kind) {
-            report_unknown_kind(s, &h);
-            st = OBLYS_EDATA;
-        } else if (!header_valid(s, &h, &rec, kind)) {
-            st = OBLYS_EDATA;
-        } else {
-            st = session_begin(s, kind);
-        }
+        st = read_table(s, r, &h);
     }
-    while (st == OBLYS_OK && (cs = csv_next(r, &rec)) == CSV_OK)
-        read_record(s, &h, &rec);
-    if (st == OBLYS_OK && cs == CSV_ERROR)
-        st = report_csv_error(s, r);
-    header_free(&h);
+    csv_header_free(&h);
     csv_close(r);
     return st;
 }

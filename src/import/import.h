@@ -25,6 +25,8 @@ typedef struct {
     num_decimal_mark decimal;   /* decimal mark of numbers; AUTO by default */
     char delimiter;             /* CSV delimiter; 0 = detect from the header */
     const char *kind;           /* "series", "regions", ...; NULL = detect */
+    const char *indicator;      /* the indicator of a file without an indicator
+                                   column (wide tables, region/date/value files) */
 } import_options;
 
 typedef struct {

@@ -107,6 +107,7 @@ static void hold_problem(import_ctx *ctx, const import_row *row, const char *col
     }
     int i = column ? row_index(row, column) : -1;
     row_problem *p = &ctx->problems[ctx->nproblems];
+    /* A field not from a cell sorts with the row (column 0). */
     p->line = i >= 0 && row->lines ? row->lines[i] : row->line;
     p->col = i >= 0 && row->cols ? row->cols[i] : 0;
     p->seq = ctx->nproblems++;

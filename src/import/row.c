@@ -31,7 +31,7 @@ void row_locate(const import_row *row, const char *name, strbuf *out)
     }
     int i = name ? row_index(row, name) : -1;
     strbuf_printf(out, ":%zu", i >= 0 && row->lines ? row->lines[i] : row->line);
-    if (i >= 0 && row->cols)
+    if (i >= 0 && row->cols && row->cols[i] > 0)   /* 0: not from a cell (--indicator) */
         strbuf_printf(out, ":%zu", row->cols[i]);
 }
 

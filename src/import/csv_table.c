@@ -1,0 +1,98 @@
+/*
+ * csv_table.c - the header row and record helpers shared by the readers
+ * of delimited text (see csv_table.h).
+ */
+#include "import/csv_table.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/date.h"
+
+char *csv_trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
+}
+
+oblys_status csv_report_error(import_session *s, csv_reader *r)
+{
+    size_t line = 0, col = 0;
+    const char *msg = csv_error(r, &line, &col);
+    diag_error(s->diag, s->path, line, col, "%s", msg);
+    return OBLYS_EDATA;
+}
+
+bool csv_blank(const csv_record *rec)
+{
+    for (size_t i = 0; i < rec->nfields; i++)
+        if (*csv_trim(rec->fields[i]))
+            return false;
+    return true;
+}
+
+void csv_header_take(csv_header *h, const csv_record *rec)
+{
+    h->n = rec->nfields;
+    h->line = rec->line;
+    h->names = xcalloc(rec->nfields, sizeof *h->names);
+    h->text = xcalloc(rec->nfields, sizeof *h->text);
+    h->cols = xcalloc(rec->nfields, sizeof *h->cols);
+    h->lines = xcalloc(rec->nfields, sizeof *h->lines);
+    for (size_t i = 0; i < rec->nfields; i++) {
+        h->text[i] = xstrdup(csv_trim(rec->fields[i]));
+        h->names[i] = xstrdup(h->text[i]);
+        for (char *p = h->names[i]; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        h->cols[i] = rec->field_col[i];
+        h->lines[i] = rec->field_line[i];
+    }
+}
+
+void csv_header_free(csv_header *h)
+{
+    for (size_t i = 0; i < h->n; i++) {
+        free(h->names[i]);
+        free(h->text[i]);
+    }
+    free(h->names);
+    free(h->text);
+    free(h->cols);
+    free(h->lines);
+    h->n = 0;
+}
+
+int csv_header_find(const csv_header *h, const char *name)
+{
+    for (size_t i = 0; i < h->n; i++)
+        if (strcmp(h->names[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+int csv_year_cell(const char *text)
+{
+    size_t n = strlen(text);
+    while (n > 0 && text[n - 1] == ' ')
+        n--;
+    if (n == 4 && isdigit((unsigned char)text[0]) && isdigit((unsigned char)text[1])
+        && isdigit((unsigned char)text[2]) && isdigit((unsigned char)text[3])) {
+        int year = atoi(text);
+        return year >= 1900 && year <= 2100 ? year : 0;
+    }
+    int year = 0;
+    return date_parse(text, false, &year) && year >= 1900 && year <= 2100 ? year : 0;
+}
+
+bool wide_has_year_columns(const csv_header *h)
+{
+    size_t years = 0;
+    for (size_t i = 0; i < h->n; i++)
+        years += csv_year_cell(h->text[i]) != 0;
+    return years >= 2;
+}

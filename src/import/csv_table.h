@@ -1,0 +1,48 @@
+/*
+ * csv_table.h - what the readers of delimited text share: the header row,
+ * and small helpers for records (trimming, blank lines, year cells).
+ * csv_source.c reads long files (one observation per row) and decides the
+ * layout; wide_source.c reads wide ones (years across or down).
+ */
+#ifndef OBLYS_CSV_TABLE_H
+#define OBLYS_CSV_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "import/csv.h"
+#include "import/session.h"
+
+typedef struct {
+    size_t n;
+    char **names;       /* trimmed, ASCII lower case: for matching column names */
+    char **text;        /* trimmed, as written: for region names and messages */
+    size_t *cols, *lines;   /* where each cell starts */
+    size_t line;
+} csv_header;
+
+void csv_header_take(csv_header *h, const csv_record *rec);
+void csv_header_free(csv_header *h);
+/* The index of the column named name, or -1. */
+int csv_header_find(const csv_header *h, const char *name);
+
+/* Reports the reader's error at its position; returns OBLYS_EDATA. */
+oblys_status csv_report_error(import_session *s, csv_reader *r);
+
+char *csv_trim(char *s);
+bool csv_blank(const csv_record *rec);
+
+/* The year a header or first-column cell names ("2016", "2016 " or
+ * "2016-12-31"), or 0. */
+int csv_year_cell(const char *text);
+
+/* Reads the rows of a wide file (the session is begun, the header read):
+ * years across (one column per year) or down (one row per year, one
+ * column per region). Returns OBLYS_OK or what stopped it. */
+oblys_status wide_read_across(import_session *s, csv_reader *r, const csv_header *h);
+oblys_status wide_read_down(import_session *s, csv_reader *r, const csv_header *h);
+
+/* True when the header has at least two year columns. */
+bool wide_has_year_columns(const csv_header *h);
+
+#endif
