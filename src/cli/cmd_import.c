@@ -14,8 +14,9 @@
 #include "import/kind.h"
 
 static const cli_option OPTIONS[] = {
-    { "replace", NULL, "let changed region or indicator metadata overwrite the stored one "
-                       "(values are always revised, keeping the old ones)" },
+    { "replace", NULL, "let changed metadata or reference data (regions, indicators, rates, "
+                       "prices, population, changes) overwrite what is stored; values are "
+                       "always revised, keeping the old ones" },
     { "dry-run", NULL, "check everything and say what would change, but write nothing" },
     { "decimal", "MARK", "decimal mark of numbers: auto (default), point or comma" },
     { "delimiter", "CHAR", "CSV field separator: , ; | or tab (default: detected among , ; "
@@ -29,9 +30,12 @@ static const cli_option OPTIONS[] = {
 };
 
 static const char ABOUT[] =
-    "Loads series (region, indicator, year, breakdowns, value) and metadata (regions,\n"
-    "indicators, published figures) from CSV or JSON files; docs/data-format.md\n"
-    "describes the formats. Each file is imported whole or not at all.";
+    "Loads series (long files of region, indicator, year, breakdowns and value, or\n"
+    "wide tables with a column per year or per region) and the data that goes with\n"
+    "them (regions, spellings, indicators, published figures, exchange rates,\n"
+    "prices, population, territorial changes) from CSV or JSON files; the kind of\n"
+    "file is told from its header. docs/data-format.md describes every format.\n"
+    "Each file is imported whole or not at all.";
 
 static oblys_status read_options(const cli_args *args, import_options *opt, size_t *limit,
                                  oblys_error *err)

@@ -110,7 +110,10 @@ static oblys_status check_undoable(sqlite3 *db, long long load, oblys_error *err
                        sqlite3_column_text(stmt, 1));
     } else {
         const char *kind = (const char *)sqlite3_column_text(stmt, 0);
-        if (strcmp(kind, "series") != 0 && strcmp(kind, "published") != 0)
+        if (strcmp(kind, "undo") == 0)
+            st = error_set(err, OBLYS_EDATA, "load %lld is an undo, which cannot itself be "
+                           "undone: import the file again", load);
+        else if (strcmp(kind, "series") != 0 && strcmp(kind, "published") != 0)
             st = error_set(err, OBLYS_EDATA, "load %lld holds %s; only loads of series or "
                            "published figures can be undone, since stored values may depend "
                            "on it: %s", load, kind, strcmp(kind, "aliases") == 0

@@ -22,6 +22,12 @@ static void changes_row(import_ctx *ctx, const import_row *row)
         ctx_error(ctx, row, "kind", "unknown kind \"%s\" (expected split or rename)", r.kind);
         ok = false;
     }
+    if (ok && strcmp(r.kind, "rename") == 0
+        && strcmp(strbuf_str(&predecessor), strbuf_str(&successor)) != 0) {
+        ctx_error(ctx, row, "successor", "a rename keeps the region's code: predecessor and "
+                  "successor must be the same region (a new code is a split)");
+        ok = false;
+    }
     if (ok) {
         r.predecessor = strbuf_str(&predecessor);
         r.successor = strbuf_str(&successor);

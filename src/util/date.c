@@ -34,7 +34,7 @@ static bool real_day(int year, int month, int day)
 bool date_parse(const char *text, bool allow_rest, int *year)
 {
     size_t n = strlen(text);
-    if (n < 10 || (n > 10 && !allow_rest))
+    if (n < 10 || (n > 10 && (!allow_rest || text[10] != 'T')))
         return false;
     if (!digits(text, 4) || text[4] != '-' || !digits(text + 5, 2) || text[7] != '-'
         || !digits(text + 8, 2))

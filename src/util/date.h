@@ -8,7 +8,7 @@
 #include <stdbool.h>
 
 /* True when text starts with a real date YYYY-MM-DD; sets *year. Nothing
- * may follow unless allow_rest (for "2021-12-31T10:00:00Z"). */
+ * may follow, unless allow_rest and what follows is a time ("T10:00:00Z"). */
 bool date_parse(const char *text, bool allow_rest, int *year);
 
 #endif
