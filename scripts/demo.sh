@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # demo.sh - the README's first command: installs what is missing, builds
-# oblys, creates a fresh database (oblys.db in the repository folder) from
+# oblys, creates a fresh database (oblys.db in the repository folder; an
+# existing one is kept as oblys.db.bak-TIME, never deleted) from
 # the migrations and the bundled seed data (the paper's Tables 2-5), and
 # prints the gap, ranking and trend reports and the check of the paper's
 # published figures.
@@ -11,8 +12,14 @@ cd "$(dirname "$0")/.."
 oblys_ensure_packages
 oblys_build build
 
-db=${OBLYS_DB:-oblys.db}
-rm -f "$db"
+# The demo's own database, whatever $OBLYS_DB says: yours is never touched.
+unset OBLYS_DB
+db=oblys.db
+if [ -e "$db" ]; then
+    backup="$db.bak-$(date -u +%Y%m%dT%H%M%SZ)"
+    mv "$db" "$backup"
+    echo "demo: kept the existing $db as $backup" >&2
+fi
 ./build/oblys --db "$db" init
 ./build/oblys --db "$db" import seeds/regions.csv seeds/region_aliases.csv seeds/indicators.json \
     seeds/paper_table2_2021.csv seeds/paper_table4_consumption_income.csv \

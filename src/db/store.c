@@ -49,6 +49,8 @@ static const char *const QUERIES[Q_COUNT] = {
                        "VALUES (oblys_name_key(?1), ?1, ?2, ?3) ON CONFLICT (alias_key) DO NOTHING",
     [Q_ALIAS_ALL] = "SELECT a.alias_key, a.alias, r.name FROM region_alias a "
                     "JOIN region r ON r.code = a.region",
+    [Q_INDICATOR_ALL] = "SELECT code FROM indicator ORDER BY code",
+    [Q_REGION_COUNT] = "SELECT count(*) FROM region",
     [Q_INDICATOR_FIND] = "SELECT name, unit, polarity, decimals, in_index, position, source, "
                          "kind, currency, price_basis, definition FROM indicator WHERE code = ?1",
     [Q_INDICATOR_INSERT] = "INSERT INTO indicator (code, name, unit, polarity, decimals, "

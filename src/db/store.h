@@ -174,6 +174,10 @@ bool store_find_region(store *s, const char *text, const char **code);
  * with the region they name, e.g. "\"Akmola\" or \"Akmola Region\"";
  * leaves *out empty when none is close. */
 void store_suggest_regions(store *s, const char *text, strbuf *out);
+/* The same for indicator codes (case, spaces and hyphens ignored). */
+void store_suggest_indicators(store *s, const char *text, strbuf *out);
+/* True when the region table is empty. */
+bool store_no_regions(store *s);
 bool store_code_exists(store *s, code_table table, const char *code);
 
 /* Counts so far; `rejected` is the reader's to add to. */

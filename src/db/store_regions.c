@@ -172,6 +172,12 @@ void store_suggest_regions(store *s, const char *text, strbuf *out)
     strbuf_free(&key);
 }
 
+bool store_no_regions(store *s)
+{
+    sqlite3_stmt *count = store_query(s, Q_REGION_COUNT);
+    return sqlite3_step(count) == SQLITE_ROW && sqlite3_column_int(count, 0) == 0;
+}
+
 /* ---- regions ---- */
 
 static void bind_year_or_null(sqlite3_stmt *stmt, int index, int year)

@@ -78,7 +78,7 @@ static const import_kind *long_kind(import_session *s, const csv_header *h, bool
     if (*virtual_indicator)
         names[n++] = "indicator";
     const import_kind *kind = kind_detect(names, n);
-    if (!kind && !wide_has_year_columns(h))
+    if (!kind && !wide_has_year_columns(h) && !(s->opt->indicator && wide_has_a_year_column(h)))
         kind = kind_closest(names, n);
     free(names);
     return kind;
@@ -104,6 +104,7 @@ static bool could_be_header(import_session *s, const csv_header *h)
 {
     bool virtual_indicator;
     return kind_detect((const char *const *)h->names, h->n) || wide_has_year_columns(h)
+        || (s->opt->indicator && wide_has_a_year_column(h))
         || (s->opt->indicator && long_kind(s, h, &virtual_indicator) == &kind_series)
         || (s->opt->indicator && looks_like_years_down(h));
 }
@@ -182,7 +183,10 @@ static bool header_valid(import_session *s, const csv_header *h, const import_ki
             for (const char *const *c = kind->required; *c; c++)
                 strbuf_printf(&needed, "%s%s", c == kind->required ? "" : ", ", *c);
             diag_error(s->diag, s->path, h->line, 0, "missing column \"%s\" (a %s file needs "
-                       "the columns %s)", *req, kind->name, strbuf_str(&needed));
+                       "the columns %s%s)", *req, kind->name, strbuf_str(&needed),
+                       strcmp(*req, "indicator") == 0
+                           ? "; or say which indicator the file holds with --indicator CODE"
+                           : "");
             strbuf_free(&needed);
             ok = false;
         }
@@ -228,7 +232,9 @@ static void read_long_record(import_session *s, const csv_header *h, long_layout
         return;
     if (rec->nfields != h->n) {
         diag_error(s->diag, s->path, rec->line, 0,
-                   "this row has %zu fields but the header has %zu", rec->nfields, h->n);
+                   "this row has %zu fields but the header has %zu%s", rec->nfields, h->n,
+                   rec->nfields > h->n ? " (a decimal comma in a comma-separated file must be "
+                                         "quoted, \"5,9\", or the file separated by ;)" : "");
         store_counts_of(s->ctx.store)->read++;
         store_counts_of(s->ctx.store)->rejected++;
         return;
@@ -273,19 +279,36 @@ static oblys_status read_long(import_session *s, csv_reader *r, const csv_header
     return cs == CSV_ERROR ? csv_report_error(s, r) : OBLYS_OK;
 }
 
+/* --indicator must name a known indicator: said once, not once per cell. */
+static oblys_status begin_series(import_session *s, const csv_header *h)
+{
+    oblys_status st = session_begin(s, &kind_series);
+    if (st != OBLYS_OK || !s->opt->indicator
+        || store_code_exists(s->ctx.store, CODE_INDICATOR, s->opt->indicator))
+        return st;
+    strbuf close = STRBUF_INIT;
+    store_suggest_indicators(s->ctx.store, s->opt->indicator, &close);
+    diag_error(s->diag, s->path, h->line, 0, "--indicator %s is not a known indicator%s%s%s",
+               s->opt->indicator, close.len ? "; did you mean " : " (import its metadata first)",
+               strbuf_str(&close), close.len ? "?" : "");
+    strbuf_free(&close);
+    return OBLYS_EDATA;
+}
+
 /* Decides the layout from the header and reads the rest of the file. */
 static oblys_status read_table(import_session *s, csv_reader *r, const csv_header *h)
 {
     bool virtual_indicator = false;
     const import_kind *kind = long_kind(s, h, &virtual_indicator);
     bool series_allowed = !s->opt->kind || strcmp(s->opt->kind, "series") == 0;
-    if (!kind && series_allowed && wide_has_year_columns(h)) {
-        oblys_status st = session_begin(s, &kind_series);
+    if (!kind && series_allowed && (wide_has_year_columns(h)
+                                    || (s->opt->indicator && wide_has_a_year_column(h)))) {
+        oblys_status st = begin_series(s, h);
         return st == OBLYS_OK ? wide_read_across(s, r, h) : st;
     }
     if ((!kind || (kind == &kind_series && csv_header_find(h, "region") < 0))
         && series_allowed && s->opt->indicator && looks_like_years_down(h)) {
-        oblys_status st = session_begin(s, &kind_series);
+        oblys_status st = begin_series(s, h);
         return st == OBLYS_OK ? wide_read_down(s, r, h) : st;
     }
     if (!kind) {
@@ -294,7 +317,7 @@ static oblys_status read_table(import_session *s, csv_reader *r, const csv_heade
     }
     if (!header_valid(s, h, kind, virtual_indicator))
         return OBLYS_EDATA;
-    oblys_status st = session_begin(s, kind);
+    oblys_status st = kind == &kind_series ? begin_series(s, h) : session_begin(s, kind);
     return st == OBLYS_OK ? read_long(s, r, h, virtual_indicator) : st;
 }
 

@@ -89,10 +89,25 @@ int csv_year_cell(const char *text)
     return date_parse(text, false, &year) && year >= 1900 && year <= 2100 ? year : 0;
 }
 
-bool wide_has_year_columns(const csv_header *h)
+static size_t year_columns(const csv_header *h)
 {
     size_t years = 0;
     for (size_t i = 0; i < h->n; i++)
         years += csv_year_cell(h->text[i]) != 0;
-    return years >= 2;
+    return years;
+}
+
+bool wide_has_year_columns(const csv_header *h)
+{
+    return year_columns(h) >= 2;
+}
+
+bool wide_has_a_year_column(const csv_header *h)
+{
+    /* Only a plain year counts here: a preamble line such as
+     * "Last Updated Date","2015-07-28" must not pass for a header. */
+    for (size_t i = 0; i < h->n; i++)
+        if (strlen(h->text[i]) == 4 && csv_year_cell(h->text[i]))
+            return true;
+    return false;
 }

@@ -42,7 +42,9 @@ int csv_year_cell(const char *text);
 oblys_status wide_read_across(import_session *s, csv_reader *r, const csv_header *h);
 oblys_status wide_read_down(import_session *s, csv_reader *r, const csv_header *h);
 
-/* True when the header has at least two year columns. */
+/* True when the header has at least two year columns (one is not enough
+ * to tell a table from a long file, unless --indicator says it is one). */
 bool wide_has_year_columns(const csv_header *h);
+bool wide_has_a_year_column(const csv_header *h);
 
 #endif

@@ -166,6 +166,16 @@ bool field_code(import_ctx *ctx, const import_row *row, const char *name, code_t
         text = dflt;
     }
     if (!store_code_exists(ctx->store, table, text)) {
+        strbuf close = STRBUF_INIT;
+        if (table == CODE_INDICATOR)
+            store_suggest_indicators(ctx->store, text, &close);
+        if (close.len) {
+            ctx_error(ctx, row, name, "unknown indicator \"%s\"; did you mean %s?", text,
+                      strbuf_str(&close));
+            strbuf_free(&close);
+            return false;
+        }
+        strbuf_free(&close);
         static const char *const hint[] = {
             [CODE_SETTLEMENT] = "expected total, urban or rural",
             [CODE_SEX] = "expected total, male or female",
@@ -187,7 +197,12 @@ bool field_region(import_ctx *ctx, const import_row *row, const char *name, strb
     if (!field_text(ctx, row, name, &text))
         return false;
     const char *found = NULL;
-    if (!store_find_region(ctx->store, text, &found)) {
+    if (!store_find_region(ctx->store, text, &found) && store_no_regions(ctx->store)) {
+        ctx_error(ctx, row, name, "unknown region \"%s\": no regions are loaded yet (import "
+                  "seeds/regions.csv and seeds/region_aliases.csv first)", text);
+        return false;
+    }
+    if (!found) {
         strbuf close = STRBUF_INIT;
         store_suggest_regions(ctx->store, text, &close);
         if (close.len)

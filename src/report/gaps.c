@@ -6,7 +6,11 @@
  */
 #include "report/reports.h"
 
-static const char SQL_LATEST_YEAR[] = "SELECT max(year) FROM observation";
+/* The latest of the years with the most indicators: one early file for a
+ * new year does not make the default a thin report. */
+static const char SQL_LATEST_YEAR[] =
+    "SELECT year FROM observation GROUP BY year "
+    "ORDER BY count(DISTINCT indicator) DESC, year DESC LIMIT 1";
 
 static const char SQL_GAPS[] =
     "SELECT g.indicator, g.year, g.settlement, g.sex, g.n_regions, g.n_missing, "

@@ -168,6 +168,10 @@ void report_cell_text(const report_cell *c, int decimals, strbuf *out)
         strbuf_printf(out, "%.*f", decimals, c->r);
         return;
     }
+    if (decimals == REPORT_SIGNIFICANT) {
+        strbuf_printf(out, "%.6g", c->r);
+        return;
+    }
     char buf[64];
     snprintf(buf, sizeof buf, "%.15g", c->r);
     if (strtod(buf, NULL) != c->r)

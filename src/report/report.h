@@ -81,7 +81,9 @@ void write_json(const report *r, FILE *out);
 void write_md(const report *r, FILE *out);
 
 /* Shared by writers: a cell as text, with decimals for reals (-1: the
- * shortest text that reads back as the same number). "" for NULL. */
+ * shortest text that reads back as the same number; REPORT_SIGNIFICANT:
+ * six significant digits, for people). "" for NULL. */
+#define REPORT_SIGNIFICANT (-2)
 void report_cell_text(const report_cell *c, int decimals, strbuf *out);
 
 #endif

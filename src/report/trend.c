@@ -17,6 +17,10 @@ static const char SQL_TREND_GAPS[] =
     "       min_region_name, min_value, gap_ratio, cv_pct, regions_changed "
     "FROM v_gap WHERE indicator = ?1 ORDER BY settlement, sex, year";
 
+static const char SQL_TREND_TITLE[] =
+    "SELECT 'Trend of ' || code || ': ' || name || ', ' || unit || "
+    "       CASE WHEN kind = 'money' THEN ' (' || currency || ', ' || price_basis || ')' "
+    "            ELSE '' END FROM indicator WHERE code = ?1";
 static const char SQL_TREND_MISSING[] =
     "SELECT count(*) FROM observation WHERE indicator = ?1 AND value IS NULL";
 static const char SQL_TREND_NO_RATE[] =
@@ -49,10 +53,15 @@ oblys_status report_trend(sqlite3 *db, const report_params *p, report **out, obl
     oblys_status st = report_require_indicator(db, p->indicator, err);
     if (st != OBLYS_OK)
         return st;
-    strbuf title = STRBUF_INIT;
-    strbuf_printf(&title, "Trend of %s by region", p->indicator);
-    report *r = report_new("trend", strbuf_str(&title));
-    strbuf_free(&title);
+    sqlite3_stmt *stmt = NULL;
+    st = report_prepare(db, SQL_TREND_TITLE, &stmt, err);
+    if (st != OBLYS_OK)
+        return st;
+    sqlite3_bind_text(stmt, 1, p->indicator, -1, SQLITE_STATIC);
+    report *r = report_new("trend", sqlite3_step(stmt) == SQLITE_ROW
+                                        ? (const char *)sqlite3_column_text(stmt, 0)
+                                        : p->indicator);
+    sqlite3_finalize(stmt);
     report_table *values = NULL, *gaps = NULL;
     st = add_indicator_table(db, r, SQL_TREND_VALUES, p->indicator, "values",
                              "Values and growth (growth in %)", &values, err);

@@ -5,6 +5,13 @@
  */
 #include "report/report.h"
 
+/* Reals shown "as stored" (-1) get six significant digits on screen: a
+ * merged estimate is 9.71983, not 9.7198334961951875. */
+static int display_decimals(const report_column *col)
+{
+    return col->decimals == -1 ? REPORT_SIGNIFICANT : col->decimals;
+}
+
 static void put_escaped(FILE *out, const char *text)
 {
     for (const char *p = text; *p; p++) {
@@ -41,7 +48,7 @@ static void write_table(const report_table *t, FILE *out)
         fputc('|', out);
         for (size_t c = 0; c < t->ncols; c++) {
             strbuf_reset(&cell);
-            report_cell_text(report_cell_at(t, r, c), t->cols[c].decimals, &cell);
+            report_cell_text(report_cell_at(t, r, c), display_decimals(&t->cols[c]), &cell);
             fputc(' ', out);
             put_escaped(out, cell.len ? strbuf_str(&cell) : "–");
             fputs(" |", out);

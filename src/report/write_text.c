@@ -10,6 +10,13 @@
 
 #include "report/report.h"
 
+/* Reals shown "as stored" (-1) get six significant digits on screen: a
+ * merged estimate is 9.71983, not 9.7198334961951875. */
+static int display_decimals(const report_column *col)
+{
+    return col->decimals == -1 ? REPORT_SIGNIFICANT : col->decimals;
+}
+
 static size_t display_width(const char *s)
 {
     size_t n = 0;
@@ -78,7 +85,7 @@ static void write_table(const report_table *t, FILE *out)
         width[c] = display_width(t->cols[c].name);
         right[c] = column_numeric(t, c);
         for (size_t r = 0; r < t->nrows; r++) {
-            cell_display(report_cell_at(t, r, c), t->cols[c].decimals, &cell);
+            cell_display(report_cell_at(t, r, c), display_decimals(&t->cols[c]), &cell);
             size_t w = display_width(strbuf_str(&cell));
             if (w > width[c])
                 width[c] = w;
@@ -91,7 +98,7 @@ static void write_table(const report_table *t, FILE *out)
     }
     for (size_t r = 0; r < t->nrows; r++) {
         for (size_t c = 0; c < t->ncols; c++) {
-            cell_display(report_cell_at(t, r, c), t->cols[c].decimals, &cell);
+            cell_display(report_cell_at(t, r, c), display_decimals(&t->cols[c]), &cell);
             bool last = c + 1 == t->ncols;
             put_aligned(out, strbuf_str(&cell), last && !right[c] ? 0 : width[c], right[c]);
             fputs(last ? "\n" : "  ", out);
