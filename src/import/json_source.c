@@ -1,8 +1,9 @@
 /*
  * json_source.c - reads a JSON file of the form
  *     { "observations": [ {"region": "Akmola", "indicator": ..., ...}, ... ] }
- * (or "regions", "indicators", "published") and hands each object to the
- * import session as a named row. The top-level key says the kind.
+ * (or "regions", "indicators", "published", ...) and hands each object to
+ * the import session as a named row. The top-level key says the kind; a
+ * bare array [ {...}, ... ] holds observations (or what --kind says).
  *
  * Strings are taken as they are; numbers are turned into their shortest
  * exact text (so 5.9 stays "5.9"); true/false become "true"/"false"; null
@@ -83,10 +84,10 @@ static char *member_text(const cJSON *item)
     return NULL;
 }
 
-static void read_object(import_session *s, const cJSON *obj, size_t index)
+static void read_object(import_session *s, const cJSON *obj, const char *prefix, size_t index)
 {
     strbuf path = STRBUF_INIT, where = STRBUF_INIT;
-    strbuf_printf(&path, "%s[%zu]", s->kind->json_key, index);
+    strbuf_printf(&path, "%s[%zu]", prefix, index);
     strbuf_printf(&where, "%s: %s", s->path, strbuf_str(&path));
     size_t n = (size_t)cJSON_GetArraySize(obj);
     const char **names = xcalloc(n, sizeof *names);
@@ -138,8 +139,17 @@ static void read_object(import_session *s, const cJSON *obj, size_t index)
     strbuf_free(&where);
 }
 
-static const import_kind *top_level_kind(import_session *s, const cJSON *root, const cJSON **rows)
+static const import_kind *top_level_kind(import_session *s, const cJSON *root, const cJSON **rows,
+                                         const char **prefix)
 {
+    if (cJSON_IsArray(root)) {          /* a bare array: observations, or what --kind says */
+        *rows = root;
+        *prefix = "";
+        const import_kind *kind = s->opt->kind ? kind_by_name(s->opt->kind) : &kind_series;
+        if (!kind)
+            diag_error(s->diag, s->path, 0, 0, "unknown --kind \"%s\"", s->opt->kind);
+        return kind;
+    }
     if (!cJSON_IsObject(root) || !root->child || root->child->next) {
         strbuf keys = STRBUF_INIT;
         kind_list_names(&keys, true);
@@ -168,6 +178,7 @@ static const import_kind *top_level_kind(import_session *s, const cJSON *root, c
         return NULL;
     }
     *rows = root->child;
+    *prefix = kind->json_key;
     return kind;
 }
 
@@ -192,15 +203,16 @@ oblys_status json_source_read(import_session *s, FILE *f)
         return OBLYS_EDATA;
     }
     const cJSON *rows = NULL;
-    const import_kind *kind = top_level_kind(s, root, &rows);
+    const char *prefix = "";
+    const import_kind *kind = top_level_kind(s, root, &rows, &prefix);
     st = kind ? session_begin(s, kind) : OBLYS_EDATA;
     size_t index = 0;
     for (const cJSON *item = rows ? rows->child : NULL; st == OBLYS_OK && item;
          item = item->next, index++) {
         if (cJSON_IsObject(item)) {
-            read_object(s, item, index);
+            read_object(s, item, prefix, index);
         } else {
-            diag_error(s->diag, s->path, 0, 0, "%s[%zu] is not an object", kind->json_key, index);
+            diag_error(s->diag, s->path, 0, 0, "%s[%zu] is not an object", prefix, index);
             store_counts_of(s->ctx.store)->rejected++;
         }
     }
