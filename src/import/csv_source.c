@@ -228,8 +228,6 @@ typedef struct {
 static void read_long_record(import_session *s, const csv_header *h, long_layout *l,
                              csv_record *rec)
 {
-    if (csv_blank(rec))
-        return;
     if (rec->nfields != h->n) {
         diag_error(s->diag, s->path, rec->line, 0,
                    "this row has %zu fields but the header has %zu%s", rec->nfields, h->n,
@@ -270,8 +268,10 @@ static oblys_status read_long(import_session *s, csv_reader *r, const csv_header
         l.names[h->n] = "indicator";
     csv_record rec;
     csv_status cs;
-    while ((cs = csv_next(r, &rec)) == CSV_OK)
+    csv_notes notes = { 0, 0, 0, STRBUF_INIT };
+    while ((cs = csv_next_row(s, r, h, &notes, &rec)) == CSV_OK)
         read_long_record(s, h, &l, &rec);
+    csv_notes_finish(s, &notes);
     free(l.names);
     free(l.values);
     free(l.cols);

@@ -111,3 +111,58 @@ bool wide_has_a_year_column(const csv_header *h)
             return true;
     return false;
 }
+
+static bool one_cell(const csv_record *rec)
+{
+    size_t filled = 0;
+    for (size_t i = 0; i < rec->nfields; i++)
+        filled += *csv_trim(rec->fields[i]) != '\0';
+    return filled == 1 && *rec->fields[0];
+}
+
+/* The table went on after held lines: they were not notes. */
+static void notes_were_rows(import_session *s, const csv_header *h, csv_notes *notes)
+{
+    const char *p = strbuf_str(&notes->texts);
+    while (*p) {
+        char *text = NULL;
+        size_t line = strtoul(p, &text, 10);
+        const char *end = strchr(text, '\n');
+        diag_error(s->diag, s->path, line, 0, "this row has one field (%.*s) but the header has "
+                   "%zu, and the table goes on after it", (int)(end - text - 1), text + 1, h->n);
+        p = end + 1;
+    }
+    strbuf_reset(&notes->texts);
+    notes->count = 0;
+}
+
+csv_status csv_next_row(import_session *s, csv_reader *r, const csv_header *h,
+                        csv_notes *notes, csv_record *rec)
+{
+    csv_status st;
+    while ((st = csv_next(r, rec)) == CSV_OK) {
+        if (csv_blank(rec))
+            continue;
+        if (h->n > 1 && one_cell(rec)) {
+            if (notes->count++ == 0)
+                notes->first_line = rec->line;
+            notes->last_line = rec->line;
+            strbuf_printf(&notes->texts, "%zu\t\"%s\"", rec->line, rec->fields[0]);
+            strbuf_append_char(&notes->texts, '\n');
+            continue;
+        }
+        if (notes->count)
+            notes_were_rows(s, h, notes);
+        return CSV_OK;
+    }
+    return st;
+}
+
+void csv_notes_finish(import_session *s, csv_notes *notes)
+{
+    if (notes->count)
+        diag_warning_at(s->diag, s->path, "lines %zu to %zu after the table hold one cell each "
+                        "and were skipped as notes", notes->first_line, notes->last_line);
+    strbuf_free(&notes->texts);
+    notes->count = 0;
+}

@@ -26,6 +26,23 @@ void csv_header_free(csv_header *h);
 /* The index of the column named name, or -1. */
 int csv_header_find(const csv_header *h, const char *name);
 
+/* Lines of one cell under a table of several columns ("Note: ...",
+ * "1) Данные за ..."): held until it is known whether the table goes on
+ * (then they are errors) or the file ends (then they are notes after
+ * the table, skipped with a warning). */
+typedef struct {
+    size_t count;
+    size_t first_line, last_line;
+    strbuf texts;           /* "line N: text\n" for each held line */
+} csv_notes;
+
+/* The next record of the table (non-blank), or CSV_END / CSV_ERROR. A
+ * one-cell record under a wider header is held in notes. */
+csv_status csv_next_row(import_session *s, csv_reader *r, const csv_header *h,
+                        csv_notes *notes, csv_record *rec);
+/* At the end of the table: held lines are notes, skipped with a warning. */
+void csv_notes_finish(import_session *s, csv_notes *notes);
+
 /* Reports the reader's error at its position; returns OBLYS_EDATA. */
 oblys_status csv_report_error(import_session *s, csv_reader *r);
 

@@ -168,15 +168,15 @@ oblys_status wide_read_across(import_session *s, csv_reader *r, const csv_header
     }
     csv_record rec;
     csv_status cs;
-    while ((cs = csv_next(r, &rec)) == CSV_OK) {
-        if (csv_blank(&rec))
-            continue;
+    csv_notes notes = { 0, 0, 0, STRBUF_INIT };
+    while ((cs = csv_next_row(s, r, h, &notes, &rec)) == CSV_OK) {
         if (!wide_row_fits(s, h, &rec))
             continue;
         for (size_t i = 0; i < rec.nfields; i++)
             rec.fields[i] = csv_trim(rec.fields[i]);
         across_record(s, h, &c, &rec);
     }
+    csv_notes_finish(s, &notes);
     return cs == CSV_ERROR ? csv_report_error(s, r) : OBLYS_OK;
 }
 
@@ -208,8 +208,9 @@ oblys_status wide_read_down(import_session *s, csv_reader *r, const csv_header *
     char **codes = resolve_header_regions(s, h);
     csv_record rec;
     csv_status cs;
-    while ((cs = csv_next(r, &rec)) == CSV_OK) {
-        if (csv_blank(&rec) || !wide_row_fits(s, h, &rec))
+    csv_notes notes = { 0, 0, 0, STRBUF_INIT };
+    while ((cs = csv_next_row(s, r, h, &notes, &rec)) == CSV_OK) {
+        if (!wide_row_fits(s, h, &rec))
             continue;
         for (size_t i = 0; i < rec.nfields; i++)
             rec.fields[i] = csv_trim(rec.fields[i]);
@@ -225,6 +226,7 @@ oblys_status wide_read_down(import_session *s, csv_reader *r, const csv_header *
             wide_emit(s, &w, rec.field_line[i]);
         }
     }
+    csv_notes_finish(s, &notes);
     for (size_t i = 0; i < h->n; i++)
         free(codes[i]);
     free(codes);
