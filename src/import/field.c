@@ -233,7 +233,7 @@ bool field_flags(import_ctx *ctx, const import_row *row, const char *name, strbu
     char *copy = xstrdup(text);
     for (char *c = copy; *c; c++)
         *c = (char)tolower((unsigned char)*c);
-    char *words[32];
+    char *words[32] = { 0 };
     size_t n = 0;
     bool ok = true;
     for (char *save = NULL, *w = strtok_r(copy, ",; \t", &save); w;
@@ -244,6 +244,10 @@ bool field_flags(import_ctx *ctx, const import_row *row, const char *name, strbu
             ok = false;
         } else if (n < sizeof words / sizeof words[0]) {
             words[n++] = w;
+        } else {
+            ctx_error(ctx, row, name, "more than %zu flags", sizeof words / sizeof words[0]);
+            ok = false;
+            break;
         }
     }
     qsort(words, n, sizeof words[0], compare_strings);
