@@ -161,6 +161,11 @@ static void across_record(import_session *s, const csv_header *h, const across_c
 oblys_status wide_read_across(import_session *s, csv_reader *r, const csv_header *h)
 {
     across_columns c = find_across_columns(s, h);
+    if (c.region < 0) {
+        diag_error(s->diag, s->path, h->line, 0, "every column of the header is a year: a table "
+                   "with a column per year needs a column naming the regions");
+        return OBLYS_EDATA;
+    }
     if (c.indicator < 0 && !s->opt->indicator) {
         diag_error(s->diag, s->path, h->line, 0, "a table with a column per year needs an "
                    "indicator column, or --indicator CODE to say what it holds");
