@@ -2,7 +2,9 @@
 # test.sh - the README's second command, and what CI runs (.ci/run):
 # installs what is missing, builds, runs every test (Check unit tests and
 # the end-to-end cases in tests/cases), then again in a build with
-# AddressSanitizer and UndefinedBehaviorSanitizer.
+# AddressSanitizer and UndefinedBehaviorSanitizer, then a short run of the
+# libFuzzer harnesses (scripts/fuzz.sh; OBLYS_FUZZ_SECONDS, default 15 per
+# harness; OBLYS_SKIP_FUZZ=1 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
@@ -22,8 +24,14 @@ summarise() {
 }
 
 run_suite build
-summarise build
 if [ "${OBLYS_SKIP_SANITIZERS:-0}" != 1 ]; then
     run_suite build-sanitize -Db_sanitize=address,undefined -Db_lundef=false
+fi
+if [ "${OBLYS_SKIP_FUZZ:-0}" != 1 ]; then
+    bash scripts/fuzz.sh "${OBLYS_FUZZ_SECONDS:-15}"
+fi
+# The test runners' own closing lines come last, for people and for CI.
+summarise build
+if [ "${OBLYS_SKIP_SANITIZERS:-0}" != 1 ]; then
     summarise build-sanitize
 fi
