@@ -98,11 +98,16 @@ store_result store_observation(store *s, const obs_record *r, strbuf *detail)
                         (const char *)sqlite3_column_text(find, 2));
         strbuf_free(&mine);
     }
+    /* A new row needs only the insert; a stored one only archive and update
+     * (store_settle steps no other): bind just those, this runs per row. */
     sqlite3_stmt *archive = store_query(s, Q_OBS_ARCHIVE);
     sqlite3_stmt *insert = store_query(s, Q_OBS_INSERT), *update = store_query(s, Q_OBS_UPDATE);
-    bind_observation(archive, r, s->load_id);
-    bind_observation(insert, r, s->load_id);
-    bind_observation(update, r, s->load_id);
+    if (found) {
+        bind_observation(archive, r, s->load_id);
+        bind_observation(update, r, s->load_id);
+    } else {
+        bind_observation(insert, r, s->load_id);
+    }
     return store_settle(s, rc, found && same_observation(find, r), true, archive, insert,
                         update, detail);
 }
@@ -165,12 +170,13 @@ store_result store_published(store *s, const published_record *r, strbuf *detail
     sqlite3_stmt *archive = store_query(s, Q_PUBLISHED_ARCHIVE);
     sqlite3_stmt *insert = store_query(s, Q_PUBLISHED_INSERT);
     sqlite3_stmt *update = store_query(s, Q_PUBLISHED_UPDATE);
-    bind_published(archive, r, s->load_id);
-    bind_published(insert, r, s->load_id);
-    bind_published(update, r, s->load_id);
     if (found) {
+        bind_published(archive, r, s->load_id);
+        bind_published(update, r, s->load_id);
         sqlite3_bind_int64(archive, 13, sqlite3_column_int64(find, 0));
         sqlite3_bind_int64(update, 13, sqlite3_column_int64(find, 0));
+    } else {
+        bind_published(insert, r, s->load_id);
     }
     bool same = found && sqlite3_column_double(find, 1) == r->value
         && sqlite3_column_int(find, 2) == r->decimals;
