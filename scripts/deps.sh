@@ -36,6 +36,36 @@ oblys_ensure_packages() {
         $missing >&2
 }
 
+# The locales the tests run oblys under, to show that no number it reads
+# or writes depends on the user's locale (tests/cases/import_locale_*,
+# tests/unit/test_number.c). Generated with localedef when missing.
+OBLYS_TEST_LOCALES="ru_RU kk_KZ"
+
+oblys_ensure_locales() {
+    local missing="" l sudo=""
+    for l in $OBLYS_TEST_LOCALES; do
+        locale -a 2>/dev/null | grep -qix "$l.utf-\?8" || missing="$missing $l"
+    done
+    [ -z "$missing" ] && return 0
+    echo "oblys: generating the test locales:$missing (UTF-8)" >&2
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo="sudo"
+        else
+            echo "oblys: run as root: apt-get install -y locales, then localedef -i LOCALE" \
+                 "-f UTF-8 LOCALE.UTF-8 for each of$missing" >&2
+            return 1
+        fi
+    fi
+    if [ ! -d /usr/share/i18n/locales ]; then
+        $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            locales >&2
+    fi
+    for l in $missing; do
+        $sudo localedef -i "$l" -f UTF-8 "$l.UTF-8" >&2
+    done
+}
+
 # oblys_build DIR [MESON OPTIONS...]: configures DIR once, then builds it.
 oblys_build() {
     local dir=$1

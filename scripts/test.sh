@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 . scripts/deps.sh
 
 oblys_ensure_packages
+oblys_ensure_locales
 
 run_suite() {
     local dir=$1
