@@ -613,3 +613,5 @@ INSERT INTO flag (code, description) VALUES ('break', 'Break in series: not comp
 INSERT INTO flag (code, description) VALUES ('revised', 'Revised by the source');
 INSERT INTO flag (code, description) VALUES ('forecast', 'Forecast');
 INSERT INTO flag (code, description) VALUES ('low_reliability', 'Low reliability');
+INSERT INTO flag (code, description) VALUES ('footnote', 'Marked with a footnote in the source');
+INSERT INTO flag (code, description) VALUES ('recast', 'Recalculated by the source for a region in a year when it did not exist');

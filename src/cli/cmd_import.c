@@ -25,6 +25,12 @@ static const cli_option OPTIONS[] = {
                       "population or changes (default: detected)" },
     { "indicator", "CODE", "the indicator of files without an indicator column (a table with "
                            "a column per year or per region, or region,date,value)" },
+    { "back-cast", NULL, "accept values for regions in years when they did not exist (the "
+                         "file recalculates earlier years onto later boundaries, or the "
+                         "reverse); they are flagged recast" },
+    { "old-boundaries", NULL, "a region named in years before it was formed stands for the "
+                              "region it was split from (Turkestan before 2018: South "
+                              "Kazakhstan), as in bureau tables that keep one column" },
     { "max-errors", "N", "list at most N problems per file (default 20)" },
     { NULL, NULL, NULL },
 };
@@ -43,6 +49,11 @@ static oblys_status read_options(const cli_args *args, import_options *opt, size
     memset(opt, 0, sizeof *opt);
     opt->replace = cli_flag(args, OPTIONS, "replace");
     opt->dry_run = cli_flag(args, OPTIONS, "dry-run");
+    opt->back_cast = cli_flag(args, OPTIONS, "back-cast");
+    opt->old_boundaries = cli_flag(args, OPTIONS, "old-boundaries");
+    if (opt->back_cast && opt->old_boundaries)
+        return error_set(err, OBLYS_EUSAGE, "--back-cast and --old-boundaries say opposite "
+                         "things of the same values: give one");
     opt->kind = cli_value(args, OPTIONS, "kind");
     opt->indicator = cli_value(args, OPTIONS, "indicator");
     const char *decimal = cli_value(args, OPTIONS, "decimal");

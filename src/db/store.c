@@ -51,6 +51,9 @@ static const char *const QUERIES[Q_COUNT] = {
                     "JOIN region r ON r.code = a.region",
     [Q_INDICATOR_ALL] = "SELECT code FROM indicator ORDER BY code",
     [Q_REGION_COUNT] = "SELECT count(*) FROM region",
+    [Q_REGION_PREDECESSOR] = "SELECT c.predecessor, p.name, p.valid_from, p.valid_to "
+                             "FROM territorial_change c JOIN region p ON p.code = c.predecessor "
+                             "WHERE c.successor = ?1 AND c.year = ?2 AND c.predecessor <> ?1",
     [Q_INDICATOR_FIND] = "SELECT name, unit, polarity, decimals, in_index, position, source, "
                          "kind, currency, price_basis, definition FROM indicator WHERE code = ?1",
     [Q_INDICATOR_INSERT] = "INSERT INTO indicator (code, name, unit, polarity, decimals, "
@@ -368,5 +371,9 @@ void store_close(store *s)
         return;
     store_rollback(s);
     free(s->resolved_code);
+    free(s->years.code);
+    free(s->years.name);
+    free(s->pred_code);
+    free(s->pred_name);
     free(s);
 }

@@ -176,6 +176,15 @@ bool store_find_region(store *s, const char *text, const char **code);
 void store_suggest_regions(store *s, const char *text, strbuf *out);
 /* The same for indicator codes (case, spaces and hyphens ignored). */
 void store_suggest_indicators(store *s, const char *text, strbuf *out);
+/* The years region code existed, *from to *to (0: open-ended), and its
+ * name (valid until the next call). False when there is no such region. */
+bool store_region_years(store *s, const char *code, int *from, int *to, const char **name);
+/* The region that code came out of when it was formed in year (a split
+ * recorded in territorial_change), if that region existed in `in_year`:
+ * its code and name (valid until the next call). False when there is no
+ * such region, or more than one. */
+bool store_region_predecessor(store *s, const char *code, int year, int in_year,
+                              const char **pred, const char **name);
 /* True when the region table is empty. */
 bool store_no_regions(store *s);
 bool store_code_exists(store *s, code_table table, const char *code);

@@ -13,7 +13,7 @@ enum {
     Q_LOAD_INSERT, Q_LOAD_COUNTS,
     Q_OBS_FIND, Q_OBS_INSERT, Q_OBS_UPDATE, Q_OBS_ARCHIVE,
     Q_REGION_FIND, Q_REGION_INSERT, Q_REGION_UPDATE, Q_REGION_NAME_OWNER,
-    Q_ALIAS_FIND, Q_ALIAS_INSERT, Q_ALIAS_ALL, Q_INDICATOR_ALL, Q_REGION_COUNT,
+    Q_ALIAS_FIND, Q_ALIAS_INSERT, Q_ALIAS_ALL, Q_INDICATOR_ALL, Q_REGION_COUNT, Q_REGION_PREDECESSOR,
     Q_INDICATOR_FIND, Q_INDICATOR_INSERT, Q_INDICATOR_UPDATE,
     Q_PUBLISHED_FIND, Q_PUBLISHED_INSERT, Q_PUBLISHED_UPDATE, Q_PUBLISHED_ARCHIVE,
     Q_SETTLEMENT_EXISTS, Q_SEX_EXISTS, Q_MEASURE_EXISTS, Q_INDICATOR_EXISTS, Q_FLAG_EXISTS,
@@ -33,6 +33,11 @@ struct store {
     bool open;              /* transaction still running */
     store_counts counts;
     char *resolved_code;    /* last store_find_region() answer */
+    char *pred_code, *pred_name;    /* last store_region_predecessor() answer */
+    struct {                /* last store_region_years() answer */
+        char *code, *name;
+        int from, to;
+    } years;
 };
 
 /* The prepared statement which, reset and with its bindings cleared. */

@@ -101,6 +101,48 @@ bool store_find_region(store *s, const char *text, const char **code)
     return true;
 }
 
+bool store_region_years(store *s, const char *code, int *from, int *to, const char **name)
+{
+    if (!s->years.code || strcmp(s->years.code, code) != 0) {
+        sqlite3_stmt *stmt = store_query(s, Q_REGION_FIND);
+        sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+        if (sqlite3_step(stmt) != SQLITE_ROW)
+            return false;
+        free(s->years.code);
+        free(s->years.name);
+        s->years.code = xstrdup(code);
+        s->years.name = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+        s->years.from = sqlite3_column_int(stmt, 6);
+        s->years.to = sqlite3_column_int(stmt, 7);
+    }
+    *from = s->years.from;
+    *to = s->years.to;
+    *name = s->years.name;
+    return true;
+}
+
+bool store_region_predecessor(store *s, const char *code, int year, int in_year,
+                              const char **pred, const char **name)
+{
+    sqlite3_stmt *stmt = store_query(s, Q_REGION_PREDECESSOR);
+    sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 2, year);
+    if (sqlite3_step(stmt) != SQLITE_ROW)
+        return false;
+    int from = sqlite3_column_int(stmt, 2), to = sqlite3_column_int(stmt, 3);
+    if ((from != 0 && in_year < from) || (to != 0 && in_year > to))
+        return false;
+    free(s->pred_code);
+    free(s->pred_name);
+    s->pred_code = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+    s->pred_name = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        return false;
+    *pred = s->pred_code;
+    *name = s->pred_name;
+    return true;
+}
+
 typedef struct {
     size_t distance;
     char *alias;

@@ -127,12 +127,40 @@ static const char *missing_code(num_missing m)
     return NULL;
 }
 
+/* The number before a footnote mark ("4,9*" -> 4.9); NUM_INVALID when the
+ * cell has no mark or the text before it is no number. */
+static num_status parse_before_footnote(const char *text, num_decimal_mark mark,
+                                        num_result *res)
+{
+    const char *at = num_footnote_mark(text);
+    if (!at)
+        return NUM_INVALID;
+    char *number = xstrndup(text, (size_t)(at - text));
+    num_status st = num_parse(number, mark, res);
+    free(number);
+    return st;
+}
+
 bool field_value(import_ctx *ctx, const import_row *row, const char *name, bool *has_value,
-                 double *value, int *decimals, const char **missing)
+                 double *value, int *decimals, const char **missing, bool *footnote)
 {
     const char *text = row_get(row, name);
     num_result res;
-    switch (num_parse(text ? text : "", ctx->decimal, &res)) {
+    num_status st = num_parse(text ? text : "", ctx->decimal, &res);
+    bool marked = false;
+    if (st == NUM_INVALID && text && (st = parse_before_footnote(text, ctx->decimal, &res))
+                                         != NUM_INVALID) {
+        marked = true;
+        if (!footnote) {
+            ctx_error(ctx, row, name, "\"%s\" carries a footnote mark (\"%s\"), which only "
+                      "series values can keep (as the flag footnote): remove it", text,
+                      num_footnote_mark(text));
+            return false;
+        }
+    }
+    if (footnote)
+        *footnote = marked;
+    switch (st) {
     case NUM_VALUE:
         *has_value = true;
         *value = res.value;
@@ -223,6 +251,23 @@ bool field_region(import_ctx *ctx, const import_row *row, const char *name, strb
 static int compare_strings(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void field_flags_add(strbuf *flags, const char *code)
+{
+    char *copy = xstrdup(strbuf_str(flags));
+    const char *words[33] = { 0 };
+    size_t n = 0;
+    for (char *save = NULL, *w = strtok_r(copy, ",", &save); w && n < 32;
+         w = strtok_r(NULL, ",", &save))
+        words[n++] = w;
+    words[n++] = code;
+    qsort(words, n, sizeof words[0], compare_strings);
+    strbuf_reset(flags);
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || strcmp(words[i], words[i - 1]) != 0)
+            strbuf_printf(flags, "%s%s", flags->len ? "," : "", words[i]);
+    free(copy);
 }
 
 bool field_flags(import_ctx *ctx, const import_row *row, const char *name, strbuf *out)

@@ -29,9 +29,11 @@ bool field_int(import_ctx *ctx, const import_row *row, const char *name, int min
 /* true/false (also 1/0, yes/no); dflt when absent or empty. */
 bool field_bool(import_ctx *ctx, const import_row *row, const char *name, int dflt, int *out);
 
-/* A statistical value: a number, or a missing marker (see number.h). */
+/* A statistical value: a number, or a missing marker (see number.h). A
+ * footnote mark stuck to it ("4,9*") sets *footnote when footnote is not
+ * NULL; with NULL, such a cell is refused. */
 bool field_value(import_ctx *ctx, const import_row *row, const char *name, bool *has_value,
-                 double *value, int *decimals, const char **missing);
+                 double *value, int *decimals, const char **missing, bool *footnote);
 
 /* A code that must exist in table; dflt when absent or empty (NULL: required). */
 bool field_code(import_ctx *ctx, const import_row *row, const char *name, code_table table,
@@ -47,5 +49,8 @@ bool field_currency(import_ctx *ctx, const import_row *row, const char *name, co
 /* Flags: codes of the flag table separated by commas, semicolons or
  * spaces. *out gets them sorted and comma-separated, or stays empty. */
 bool field_flags(import_ctx *ctx, const import_row *row, const char *name, strbuf *out);
+
+/* Adds code to flags (sorted, comma-separated, each once). */
+void field_flags_add(strbuf *flags, const char *code);
 
 #endif

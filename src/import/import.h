@@ -22,6 +22,10 @@
 typedef struct {
     bool replace;               /* overwrite stored values that differ */
     bool dry_run;               /* validate and count, then roll back */
+    bool back_cast;             /* accept (and flag recast) values of regions in
+                                   years outside their valid_from..valid_to */
+    bool old_boundaries;        /* a region named before it was formed stands for
+                                   the region it was split from */
     num_decimal_mark decimal;   /* decimal mark of numbers; AUTO by default */
     char delimiter;             /* CSV delimiter; 0 = detect from the header */
     const char *kind;           /* "series", "regions", ...; NULL = detect */

@@ -19,7 +19,7 @@ static void population_row(import_ctx *ctx, const import_row *row)
     ok &= field_year(ctx, row, "year", true, &r.year);
     ok &= field_code(ctx, row, "settlement", CODE_SETTLEMENT, "total", &r.settlement);
     ok &= field_code(ctx, row, "sex", CODE_SEX, "total", &r.sex);
-    ok &= field_value(ctx, row, "persons", &has_value, &r.persons, &decimals, &missing);
+    ok &= field_value(ctx, row, "persons", &has_value, &r.persons, &decimals, &missing, NULL);
     if (ok && (!has_value || r.persons < 0)) {
         ctx_error(ctx, row, "persons", "population must be a number of persons, 0 or more "
                   "(leave out years without one)");

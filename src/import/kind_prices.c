@@ -14,7 +14,7 @@ static bool optional_number(import_ctx *ctx, const import_row *row, const char *
 {
     int decimals = 0;
     const char *missing = NULL;
-    return field_value(ctx, row, name, present, value, &decimals, &missing);
+    return field_value(ctx, row, name, present, value, &decimals, &missing, NULL);
 }
 
 static void prices_row(import_ctx *ctx, const import_row *row)

@@ -37,7 +37,7 @@ static void rates_row(import_ctx *ctx, const import_row *row)
         ok = false;
     }
     ok &= field_year(ctx, row, "year", true, &r.year);
-    ok &= field_value(ctx, row, "per_usd", &has_value, &r.per_usd, &decimals, &missing);
+    ok &= field_value(ctx, row, "per_usd", &has_value, &r.per_usd, &decimals, &missing, NULL);
     if (ok && (!has_value || r.per_usd <= 0)) {
         ctx_error(ctx, row, "per_usd", "an exchange rate must be a positive number");
         ok = false;

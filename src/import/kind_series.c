@@ -2,10 +2,66 @@
  * kind_series.c - rows of regional series: region, indicator, year,
  * breakdowns and value. One row is one observation.
  */
+#include <string.h>
+
 #include "import/field.h"
 
 static const char *const REQUIRED[] = { "region", "indicator", "year", "value", NULL };
 static const char *const OPTIONAL[] = { "settlement", "sex", "flags", NULL };
+
+static bool flags_have(const strbuf *flags, const char *code)
+{
+    size_t n = strlen(code);
+    for (const char *f = strbuf_str(flags); (f = strstr(f, code)) != NULL; f += n)
+        if ((f == strbuf_str(flags) || f[-1] == ',') && (f[n] == ',' || f[n] == '\0'))
+            return true;
+    return false;
+}
+
+/* A value for a region in a year when it was not a unit is refused,
+ * unless the row says it is recast (flags) or the user said how to read
+ * the file: --back-cast (values recalculated onto the later boundaries:
+ * kept, flagged recast) or --old-boundaries (a region named before it was
+ * formed stands for the region it was split from, e.g. Turkestan before
+ * 2018 for South Kazakhstan: the value is stored for that one). Missing
+ * cells claim nothing and are kept as they are. */
+static bool region_existed(import_ctx *ctx, const import_row *row, strbuf *region,
+                           const obs_record *r, strbuf *flags)
+{
+    int from = 0, to = 0;
+    const char *name = NULL, *pred = NULL, *pred_name = NULL;
+    if (!r->has_value || !store_region_years(ctx->store, strbuf_str(region), &from, &to, &name)
+        || ((from == 0 || r->year >= from) && (to == 0 || r->year <= to))
+        || flags_have(flags, "recast"))
+        return true;
+    if (ctx->opt->back_cast) {
+        field_flags_add(flags, "recast");
+        return true;
+    }
+    bool before = from != 0 && r->year < from;
+    if (before && ctx->opt->old_boundaries
+        && store_region_predecessor(ctx->store, strbuf_str(region), from, r->year, &pred,
+                                    &pred_name)) {
+        strbuf_reset(region);
+        strbuf_append(region, pred);
+        return true;
+    }
+    if (before && ctx->opt->old_boundaries)
+        ctx_error(ctx, row, "region", "%s was not a unit in %d (it is one from %d), and no "
+                  "single region it was formed from existed then (territorial changes); flag "
+                  "the row recast if the value is recalculated onto later boundaries",
+                  name, r->year, from);
+    else if (before)
+        ctx_error(ctx, row, "region", "%s was not a unit in %d (it is one from %d): if the file "
+                  "gives it for the region it was formed from, import it with --old-boundaries; "
+                  "if the value is recalculated onto later boundaries, flag the row recast or "
+                  "import the file with --back-cast", name, r->year, from);
+    else
+        ctx_error(ctx, row, "region", "%s was not a unit in %d (it was one until %d); if the "
+                  "value is recalculated onto later boundaries, flag the row recast or import "
+                  "the file with --back-cast", name, r->year, to);
+    return false;
+}
 
 static void series_row(import_ctx *ctx, const import_row *row)
 {
@@ -16,8 +72,14 @@ static void series_row(import_ctx *ctx, const import_row *row)
     ok &= field_year(ctx, row, "year", true, &r.year);
     ok &= field_code(ctx, row, "settlement", CODE_SETTLEMENT, "total", &r.settlement);
     ok &= field_code(ctx, row, "sex", CODE_SEX, "total", &r.sex);
-    ok &= field_value(ctx, row, "value", &r.has_value, &r.value, &r.decimals, &r.missing);
+    bool footnote = false;
+    ok &= field_value(ctx, row, "value", &r.has_value, &r.value, &r.decimals, &r.missing,
+                      &footnote);
     ok &= field_flags(ctx, row, "flags", &flags);
+    if (footnote)
+        field_flags_add(&flags, "footnote");
+    if (ok)
+        ok = region_existed(ctx, row, &region, &r, &flags);
     if (ok) {
         r.region = strbuf_str(&region);
         r.flags = flags.len ? strbuf_str(&flags) : NULL;

@@ -334,6 +334,40 @@ num_status num_parse(const char *text, num_decimal_mark mode, num_result *out)
     return num_convert(ip, frac, (long long)p.exponent - (long long)frac.n, p.negative, out);
 }
 
+/* Length of the footnote-mark character ending at text[end - 1], or 0. */
+static size_t num_mark_char_before(const unsigned char *u, size_t end)
+{
+    if (end >= 1 && u[end - 1] == '*')
+        return 1;
+    if (end >= 2 && u[end - 2] == 0xC2 && (u[end - 1] == 0xB9 || u[end - 1] == 0xB2
+                                            || u[end - 1] == 0xB3))          /* ¹ ² ³ */
+        return 2;
+    if (end >= 3 && u[end - 3] == 0xE2 && u[end - 2] == 0x81
+        && (u[end - 1] == 0xB0 || (u[end - 1] >= 0xB4 && u[end - 1] <= 0xB9)))  /* ⁰ ⁴-⁹ */
+        return 3;
+    if (end >= 3 && u[end - 3] == 0xE2 && u[end - 2] == 0x80
+        && (u[end - 1] == 0xA0 || u[end - 1] == 0xA1))                       /* † ‡ */
+        return 3;
+    return 0;
+}
+
+const char *num_footnote_mark(const char *text)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t end = strlen(text);
+    while (end > 0 && (u[end - 1] == ' ' || u[end - 1] == '\t'))
+        end--;
+    size_t start = end, len;
+    while ((len = num_mark_char_before(u, start)) > 0)
+        start -= len;
+    if (start == end)
+        return NULL;
+    size_t before = start;
+    while (before > 0 && (u[before - 1] == ' ' || u[before - 1] == '\t'))
+        before--;
+    return before > 0 ? text + start : NULL;
+}
+
 const char *num_missing_name(num_missing m)
 {
     switch (m) {

@@ -64,6 +64,15 @@ typedef struct {
  * unspecified. */
 num_status num_parse(const char *text, num_decimal_mark mark, num_result *out);
 
+/* Where a footnote mark stuck to the end of a cell begins ("4,9*" -> "*",
+ * "12.3¹" -> "¹"), or NULL when the cell ends in none. A mark is one or
+ * more '*', '†' or '‡', or superscript digits (¹²³⁴⁵⁶⁷⁸⁹⁰); trailing spaces
+ * after it are allowed, and something must come before it. The caller
+ * parses the text before the mark on its own: a mark never makes a cell a
+ * number by itself ("*" is not one), and a plain digit is never a mark
+ * ("4,9 1" stays refused: it could be 4.91 or 4.9 with note 1). */
+const char *num_footnote_mark(const char *text);
+
 /* A short English phrase for a missing reason, e.g. "not available". */
 const char *num_missing_name(num_missing m);
 

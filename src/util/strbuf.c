@@ -38,6 +38,15 @@ void *xrealloc(void *p, size_t size)
     return q;
 }
 
+char *xstrndup(const char *s, size_t n)
+{
+    size_t len = strnlen(s, n);
+    char *d = xmalloc(len + 1);
+    memcpy(d, s, len);
+    d[len] = '\0';
+    return d;
+}
+
 char *xstrdup(const char *s)
 {
     if (!s)

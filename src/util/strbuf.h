@@ -37,6 +37,8 @@ void strbuf_free(strbuf *sb);
 
 /* strdup that aborts on out-of-memory; NULL stays NULL. */
 char *xstrdup(const char *s);
+/* The first n bytes of s (fewer when s is shorter), NUL-terminated. */
+char *xstrndup(const char *s, size_t n);
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);

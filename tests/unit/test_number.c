@@ -446,16 +446,63 @@ START_TEST(test_long_grouped_number)
 }
 END_TEST
 
+/* Where a footnote mark starts, by hand: the byte offset of the mark, or
+ * -1 for none. */
+static void expect_mark(const char *text, int offset)
+{
+    const char *at = num_footnote_mark(text);
+    if (offset < 0)
+        ck_assert_msg(at == NULL, "\"%s\": no mark expected, got \"%s\"", text, at);
+    else
+        ck_assert_msg(at == text + offset, "\"%s\": mark expected at byte %d", text, offset);
+}
+
+START_TEST(test_footnote_marks)
+{
+    expect_mark("4,9*", 3);
+    expect_mark("4,9**", 3);
+    expect_mark("4,9 *", 4);
+    expect_mark("4,9*  ", 3);
+    expect_mark("12.3\u00b9", 4);         /* ¹: 2 bytes */
+    expect_mark("12.3\u00b2\u00b3", 4);   /* ²³ */
+    expect_mark("7\u2070", 1);            /* ⁰: 3 bytes */
+    expect_mark("7\u2079", 1);            /* ⁹ */
+    expect_mark("7\u2020", 1);            /* † */
+    expect_mark("7\u2021*", 1);           /* ‡* */
+    expect_mark("-*", 1);
+    expect_mark("4,9", -1);
+    expect_mark("4,9 1", -1);              /* a plain digit is never a mark */
+    expect_mark("*", -1);                  /* nothing before it */
+    expect_mark("  *", -1);
+    expect_mark("", -1);
+    expect_mark("4,9*x", -1);              /* the mark must end the cell */
+    expect_mark("7\u2078x", -1);
+    expect_mark("7\u2071", -1);           /* ⁱ (U+2071) is a letter, not a mark */
+}
+END_TEST
+
 /* The parser must not depend on LC_NUMERIC: the results are the same
- * before and after setlocale, whichever locales this system has. */
+ * before and after setlocale. ru_RU and kk_KZ (decimal comma, space
+ * grouping) must be installed: scripts/test.sh generates them
+ * (scripts/deps.sh, oblys_ensure_locales), so this test cannot pass by
+ * finding no locale to switch to. */
 START_TEST(test_locale_independent)
 {
-    static const char *const locales[] = {
-        "C", "C.UTF-8", "de_DE.UTF-8", "ru_RU.UTF-8", "kk_KZ.UTF-8", "fr_FR.UTF-8"
-    };
-    for (size_t i = 0; i < sizeof locales / sizeof locales[0]; i++) {
-        if (setlocale(LC_NUMERIC, locales[i]) == NULL)
-            continue;   /* not installed here */
+    static const char *const required[] = { "ru_RU.UTF-8", "kk_KZ.UTF-8" };
+    static const char *const optional[] = { "C.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8" };
+    const char *locales[5];
+    size_t n = 0;
+    for (size_t i = 0; i < 2; i++) {
+        ck_assert_msg(setlocale(LC_NUMERIC, required[i]) != NULL,
+                      "locale %s is not installed: run scripts/test.sh, which generates it",
+                      required[i]);
+        locales[n++] = required[i];
+    }
+    for (size_t i = 0; i < 3; i++)
+        if (setlocale(LC_NUMERIC, optional[i]) != NULL)
+            locales[n++] = optional[i];
+    for (size_t i = 0; i < n; i++) {
+        setlocale(LC_NUMERIC, locales[i]);
         expect_auto("5.9", 5.9, 1);
         expect_auto("5,9", 5.9, 1);
         expect_auto("1 050", 1050, 0);
@@ -534,6 +581,7 @@ Suite *number_suite(void)
     tcase_add_test(tc, test_long_digit_strings);
     tcase_add_test(tc, test_long_grouped_number);
     tcase_add_test(tc, test_locale_independent);
+    tcase_add_test(tc, test_footnote_marks);
     tcase_add_test(tc, test_missing_names);
     tcase_add_test(tc, test_result_fields);
     tcase_add_test(tc, test_auto_point_for_comma_separated_files);
