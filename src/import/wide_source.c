@@ -7,6 +7,14 @@
  *   years down:    Годы,Акмолинская,Актюбинская,...   (one row per year,
  *                  2016,2182,3121,...                   one column per region)
  *
+ * A table with years across may have a second header row that splits
+ * each year by a breakdown, with the year written once over its columns
+ * (a merged cell, exported as one year and then empty cells):
+ *
+ *   Регион,2019,,2020,
+ *   ,город,село,город,село
+ *   Акмолинская,130,113,145,120
+ *
  * Every value cell becomes one observation, handed to the series handler
  * as a named row (region, indicator, year, value and breakdowns) whose
  * fields point at the cells they came from, so problems are reported at
@@ -18,6 +26,7 @@
 
 #include "import/csv_table.h"
 #include "import/field.h"
+#include "util/namekey.h"
 
 #define WIDE_MAX_FIELDS 8
 
@@ -70,9 +79,48 @@ static void check_unnamed_cells(import_session *s, const csv_header *h, const cs
 
 /* ---- years across ---- */
 
+/* Where the year and the breakdown of a value column come from. */
+typedef struct {
+    const char *year;               /* header text, NULL: not a value column */
+    size_t year_line, year_col;
+    const char *breakdown;          /* "settlement" or "sex" from a second header row */
+    const char *code;               /* its code, e.g. "urban" */
+    size_t line, col;               /* the label's cell */
+} across_value_column;
+
 typedef struct {
     int region, indicator, settlement, sex, flags;   /* column indexes, -1: none */
+    across_value_column *value;     /* one per column of the header */
 } across_columns;
+
+/* Words for breakdowns in second header rows, as name keys (namekey.h:
+ * lower case, no spaces or punctuation), and what they mean. */
+static const struct {
+    const char *key, *breakdown, *code;
+} BREAKDOWN_LABELS[] = {
+    { "urban", "settlement", "urban" }, { "rural", "settlement", "rural" },
+    { "город", "settlement", "urban" }, { "села", "settlement", "rural" },
+    { "село", "settlement", "rural" }, { "городскаяместность", "settlement", "urban" },
+    { "сельскаяместность", "settlement", "rural" }, { "қала", "settlement", "urban" },
+    { "ауыл", "settlement", "rural" }, { "male", "sex", "male" }, { "female", "sex", "female" },
+    { "men", "sex", "male" }, { "women", "sex", "female" }, { "мужчины", "sex", "male" },
+    { "женщины", "sex", "female" }, { "ерлер", "sex", "male" }, { "әйелдер", "sex", "female" },
+};
+
+static bool breakdown_label(const char *text, const char **breakdown, const char **code)
+{
+    strbuf key = STRBUF_INIT;
+    name_key(text, &key);
+    bool found = false;
+    for (size_t i = 0; !found && i < sizeof BREAKDOWN_LABELS / sizeof BREAKDOWN_LABELS[0]; i++)
+        if (strcmp(strbuf_str(&key), BREAKDOWN_LABELS[i].key) == 0) {
+            *breakdown = BREAKDOWN_LABELS[i].breakdown;
+            *code = BREAKDOWN_LABELS[i].code;
+            found = true;
+        }
+    strbuf_free(&key);
+    return found;
+}
 
 static bool is_known(const char *name)
 {
@@ -91,6 +139,7 @@ static across_columns find_across_columns(import_session *s, const csv_header *h
     across_columns c = {
         csv_header_find(h, "region"), csv_header_find(h, "indicator"),
         csv_header_find(h, "settlement"), csv_header_find(h, "sex"), csv_header_find(h, "flags"),
+        NULL,
     };
     for (size_t i = 0; c.region < 0 && i < h->n; i++)
         if (!csv_year_cell(h->text[i]))
@@ -104,7 +153,70 @@ static across_columns find_across_columns(import_session *s, const csv_header *h
         diag_warning_at(s->diag, s->path, "columns %s are neither years nor region, indicator "
                         "or breakdown columns, and are ignored", strbuf_str(&ignored));
     strbuf_free(&ignored);
+    c.value = xcalloc(h->n, sizeof *c.value);
+    for (size_t i = 0; i < h->n; i++)
+        if ((int)i != c.region && csv_year_cell(h->text[i]))
+            c.value[i] = (across_value_column){ h->text[i], h->lines[i], h->cols[i],
+                                                NULL, NULL, 0, 0 };
     return c;
+}
+
+/* A second header row: the region cell empty, and under every year (and
+ * every unnamed column right of a year, which a merged year cell leaves,
+ * unless its label is empty: a trailing delimiter) a breakdown label, all
+ * of one breakdown. */
+static bool is_second_header(const csv_header *h, const across_columns *c, const csv_record *rec)
+{
+    if (rec->nfields != h->n || *rec->fields[c->region])
+        return false;
+    const char *first = NULL, *breakdown = NULL, *code = NULL;
+    bool under_year = false;
+    for (size_t i = 0; i < h->n; i++) {
+        under_year = c->value[i].year || (under_year && !*h->names[i] && *rec->fields[i]);
+        if (!under_year)
+            continue;
+        if (!breakdown_label(rec->fields[i], &breakdown, &code))
+            return false;
+        if (first && strcmp(first, breakdown) != 0)
+            return false;
+        first = breakdown;
+    }
+    return first != NULL;
+}
+
+/* A row that starts like a second header row (region cell empty, some
+ * breakdown label under a year) but is not a valid one. */
+static bool half_second_header(const csv_header *h, const across_columns *c,
+                               const csv_record *rec)
+{
+    if (rec->nfields != h->n || *rec->fields[c->region])
+        return false;
+    const char *breakdown, *code;
+    for (size_t i = 0; i < h->n; i++)
+        if ((int)i != c->region && breakdown_label(rec->fields[i], &breakdown, &code))
+            return true;
+    return false;
+}
+
+/* Takes the breakdown of each value column from the second header row;
+ * an unnamed column right of a year is that year again (a merged cell). */
+static void take_second_header(across_columns *c, const csv_header *h, const csv_record *rec)
+{
+    const across_value_column *year = NULL;
+    for (size_t i = 0; i < h->n; i++) {
+        if (c->value[i].year)
+            year = &c->value[i];
+        else if (year && !*h->names[i] && *rec->fields[i])
+            c->value[i] = (across_value_column){ year->year, year->year_line, year->year_col,
+                                                 NULL, NULL, 0, 0 };
+        else
+            year = NULL;
+        if (!c->value[i].year)
+            continue;
+        breakdown_label(rec->fields[i], &c->value[i].breakdown, &c->value[i].code);
+        c->value[i].line = rec->field_line[i];
+        c->value[i].col = rec->field_col[i];
+    }
 }
 
 /* Resolves the region a cell names, reporting an unknown one once at the
@@ -125,12 +237,16 @@ static bool resolve_region_cell(import_session *s, const char *text, size_t line
 static void across_record(import_session *s, const csv_header *h, const across_columns *c,
                           const csv_record *rec)
 {
-    check_unnamed_cells(s, h, rec, (size_t)c->region);
+    for (size_t i = 0; i < h->n; i++)
+        if (i != (size_t)c->region && !*h->names[i] && !c->value[i].year && *rec->fields[i])
+            diag_error(s->diag, s->path, rec->field_line[i], rec->field_col[i],
+                       "\"%s\" is under a column without a name", rec->fields[i]);
     strbuf region = STRBUF_INIT;
     bool known = resolve_region_cell(s, rec->fields[c->region], rec->field_line[c->region],
                                      rec->field_col[c->region], &region);
     for (size_t i = 0; i < h->n; i++) {
-        if (!csv_year_cell(h->text[i]) || (int)i == c->region)
+        const across_value_column *v = &c->value[i];
+        if (!v->year)
             continue;
         if (!known) {                       /* reported once, at the region's cell */
             store_counts_of(s->ctx.store)->read++;
@@ -145,12 +261,14 @@ static void across_record(import_session *s, const csv_header *h, const across_c
                      rec->field_line[c->indicator], rec->field_col[c->indicator]);
         else
             wide_add(&w, "indicator", s->opt->indicator, h->line, 0);
-        wide_add(&w, "year", h->text[i], h->lines[i], h->cols[i]);
+        wide_add(&w, "year", v->year, v->year_line, v->year_col);
         wide_add(&w, "value", rec->fields[i], rec->field_line[i], rec->field_col[i]);
         const int optional[] = { c->settlement, c->sex, c->flags };
         const char *const names[] = { "settlement", "sex", "flags" };
         for (size_t k = 0; k < 3; k++)
-            if (optional[k] >= 0)
+            if (v->breakdown && strcmp(v->breakdown, names[k]) == 0)
+                wide_add(&w, names[k], v->code, v->line, v->col);
+            else if (optional[k] >= 0)
                 wide_add(&w, names[k], rec->fields[optional[k]],
                          rec->field_line[optional[k]], rec->field_col[optional[k]]);
         wide_emit(s, &w, rec->field_line[i]);
@@ -164,24 +282,39 @@ oblys_status wide_read_across(import_session *s, csv_reader *r, const csv_header
     if (c.region < 0) {
         diag_error(s->diag, s->path, h->line, 0, "every column of the header is a year: a table "
                    "with a column per year needs a column naming the regions");
+        free(c.value);
         return OBLYS_EDATA;
     }
     if (c.indicator < 0 && !s->opt->indicator) {
         diag_error(s->diag, s->path, h->line, 0, "a table with a column per year needs an "
                    "indicator column, or --indicator CODE to say what it holds");
+        free(c.value);
         return OBLYS_EDATA;
     }
     csv_record rec;
     csv_status cs;
     csv_notes notes = { 0, 0, 0, STRBUF_INIT };
+    bool first = true;
     while ((cs = csv_next_row(s, r, h, &notes, &rec)) == CSV_OK) {
         if (!wide_row_fits(s, h, &rec))
             continue;
         for (size_t i = 0; i < rec.nfields; i++)
             rec.fields[i] = csv_trim(rec.fields[i]);
-        across_record(s, h, &c, &rec);
+        if (first && is_second_header(h, &c, &rec)) {
+            take_second_header(&c, h, &rec);
+        } else if (first && half_second_header(h, &c, &rec)) {
+            diag_error(s->diag, s->path, rec.line, 0, "this looks like a second header row, but "
+                       "a second header row needs a label under every year column, all of one "
+                       "breakdown: urban and rural (город, село, қала, ауыл) or men and women "
+                       "(мужчины, женщины, ерлер, әйелдер)");
+            break;
+        } else {
+            across_record(s, h, &c, &rec);
+        }
+        first = false;
     }
     csv_notes_finish(s, &notes);
+    free(c.value);
     return cs == CSV_ERROR ? csv_report_error(s, r) : OBLYS_OK;
 }
 
