@@ -158,6 +158,7 @@ static const status_code EUROSTAT_CODES[] = {
     { 'e', "estimated", NULL }, { 'f', "forecast", NULL }, { 'n', "not_significant", NULL },
     { 'p', "provisional", NULL }, { 'r', "revised", NULL }, { 's', "estimated", NULL },
     { 'u', "low_reliability", NULL }, { 'z', "not_applicable", "-" },
+    { ':', NULL, ":" },     /* not available: Eurostat's JSON-stat writes it as a status */
 };
 
 /* SDMX CL_OBS_STATUS. */
@@ -193,7 +194,7 @@ bool cube_status(const char *status, cube_status_scheme scheme, strbuf *flags,
     if (scheme == STATUS_ANY) {
         bool lower = true;
         for (size_t i = 0; i < n; i++)
-            lower &= islower((unsigned char)status[i]) != 0;
+            lower &= islower((unsigned char)status[i]) || status[i] == ':';
         scheme = lower ? STATUS_EUROSTAT : STATUS_SDMX;
     }
     const status_code *codes = scheme == STATUS_SDMX ? SDMX_CODES : EUROSTAT_CODES;
@@ -506,7 +507,7 @@ static status_entry *status_of(cube *c, const cube_obs *o)
         strbuf msg = STRBUF_INIT;
         strbuf_printf(&msg, "unknown status code \"%c\" in \"%s\" (%s)", bad, o->status,
                       c->scheme == STATUS_EUROSTAT
-                          ? "Eurostat flags are b, c, d, e, f, n, p, r, s, u and z"
+                          ? "Eurostat flags are b, c, d, e, f, n, p, r, s, u, z and :"
                           : "SDMX OBS_STATUS codes known are A, B, C, D, E, F, I, L, M, N, O, "
                             "P, Q, R and U");
         report_at(c, &o->status_loc, o->path, strbuf_str(&msg));

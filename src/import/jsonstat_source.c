@@ -173,10 +173,20 @@ static bool flat_index(const char *key, size_t limit, size_t *out)
     return true;
 }
 
+/* Eurostat's JSON-stat 1.x API wrote status as an object holding a
+ * "value" array and a "category" of labels. */
+static bool eurostat_status(const cJSON *status)
+{
+    return cJSON_IsObject(status) && cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(status, "value"))
+        && cJSON_HasObjectItem(status, "category");
+}
+
 /* Checks status: a string, an array as long as the values, or an object
  * keyed by flat index. */
 static bool check_status(jsonstat *j, const cJSON *status)
 {
+    if (eurostat_status(status))
+        status = cJSON_GetObjectItemCaseSensitive(status, "value");
     if (!status || cJSON_IsNull(status) || cJSON_IsString(status))
         return true;
     if (cJSON_IsArray(status)) {
@@ -209,6 +219,8 @@ static bool check_status(jsonstat *j, const cJSON *status)
 
 static const char *status_at(const cJSON *status, size_t i)
 {
+    if (eurostat_status(status))
+        status = cJSON_GetObjectItemCaseSensitive(status, "value");
     const cJSON *item = status;
     char key[32];
     if (cJSON_IsArray(status)) {

@@ -144,9 +144,14 @@ def sdmx_csv_labels_name(name, indicator):
     return out
 
 
-def jsonstat(name, indicator):
+def jsonstat(name, indicator, geo='area', time='year'):
+    """JSON-stat 2.0 (ids at the top) or 1.x (one dataset under a key, ids
+    inside "dimension"; Eurostat wrote status as {"value": [...]})."""
     with open(os.path.join(REAL, name), encoding='utf-8') as f:
         data = json.load(f)
+    if 'class' not in data:
+        (data,) = data.values()
+        data = dict(data, id=data['dimension']['id'], size=data['dimension']['size'])
     ids, sizes = data['id'], data['size']
     codes = []
     for i in ids:
@@ -156,6 +161,9 @@ def jsonstat(name, indicator):
             index = sorted(index, key=index.get)
         codes.append(index)
     status = data.get('status') or {}
+    if isinstance(status, dict) and 'value' in status:
+        status = dict(enumerate(status['value']))
+    status = {str(k): v for k, v in status.items() if v and v != ':'}
     out = []
     for flat, value in enumerate(data['value']):
         pos, rest = [], flat
@@ -165,7 +173,7 @@ def jsonstat(name, indicator):
         cell = {i: codes[d][p] for d, (i, p) in enumerate(zip(ids, reversed(pos)))}
         text = None if value is None else repr(float(value))
         flags = flags_of(status.get(str(flat), ''), EUROSTAT_FLAG)
-        out.append(observation(cell['area'], indicator, int(cell['year']), text, flags))
+        out.append(observation(cell[geo], indicator, int(cell[time]), text, flags))
     return out
 
 
@@ -194,6 +202,9 @@ def main():
     write_lines('import_real_jsonstat_v2_sparse_status',
                 jsonstat('jsonstat_v2_oecd_unemployment_sparse_status.json',
                          'unemployment_rate'))
+    write_lines('import_real_jsonstat_v1_eurostat',
+                jsonstat('jsonstat_v1_eurostat_nama_gdp_c_it.json', 'gdp_per_capita_eur',
+                         geo='geo', time='time'))
 
 
 if __name__ == '__main__':
