@@ -615,3 +615,7 @@ INSERT INTO flag (code, description) VALUES ('forecast', 'Forecast');
 INSERT INTO flag (code, description) VALUES ('low_reliability', 'Low reliability');
 INSERT INTO flag (code, description) VALUES ('footnote', 'Marked with a footnote in the source');
 INSERT INTO flag (code, description) VALUES ('recast', 'Recalculated by the source for a region in a year when it did not exist');
+INSERT INTO flag (code, description) VALUES ('confidential', 'Confidential: the source suppressed or restricted the value');
+INSERT INTO flag (code, description) VALUES ('definition_differs', 'Definition differs from the standard one');
+INSERT INTO flag (code, description) VALUES ('not_significant', 'Not significant');
+INSERT INTO flag (code, description) VALUES ('not_applicable', 'Not applicable');

@@ -27,7 +27,7 @@ case $duration in
 esac
 
 build=${OBLYS_FUZZ_BUILD:-build-fuzz}
-harnesses=${OBLYS_FUZZ_ONLY:-fuzz_csv fuzz_number fuzz_import}
+harnesses=${OBLYS_FUZZ_ONLY:-fuzz_csv fuzz_number fuzz_import fuzz_map}
 read -r -a extra_args <<<"${OBLYS_FUZZ_ARGS:-}"
 
 OBLYS_PACKAGES="$OBLYS_PACKAGES clang libclang-rt-dev"

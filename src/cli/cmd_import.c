@@ -12,6 +12,7 @@
 #include "db/db.h"
 #include "import/import.h"
 #include "import/kind.h"
+#include "import/import_map.h"
 
 static const cli_option OPTIONS[] = {
     { "replace", NULL, "let changed metadata or reference data (regions, indicators, rates, "
@@ -31,6 +32,9 @@ static const cli_option OPTIONS[] = {
     { "old-boundaries", NULL, "a region named in years before it was formed stands for the "
                               "region it was split from (Turkestan before 2018: South "
                               "Kazakhstan), as in bureau tables that keep one column" },
+    { "map", "FILE", "a JSON mapping file: which column or dimension is the region, year, "
+                      "value or indicator, indicator and region codes, values to skip "
+                      "(docs/data-format.md)" },
     { "max-errors", "N", "list at most N problems per file (default 20)" },
     { NULL, NULL, NULL },
 };
@@ -44,7 +48,7 @@ static const char ABOUT[] =
     "Each file is imported whole or not at all.";
 
 static oblys_status read_options(const cli_args *args, import_options *opt, size_t *limit,
-                                 oblys_error *err)
+                                 import_map *map, oblys_error *err)
 {
     memset(opt, 0, sizeof *opt);
     opt->replace = cli_flag(args, OPTIONS, "replace");
@@ -88,6 +92,13 @@ static oblys_status read_options(const cli_args *args, import_options *opt, size
     }
     if (args->npositional == 0)
         return error_set(err, OBLYS_EUSAGE, "name at least one file to import");
+    const char *map_path = cli_value(args, OPTIONS, "map");
+    if (map_path) {
+        oblys_status st = import_map_load(map_path, map, err);
+        if (st != OBLYS_OK)
+            return st;
+        opt->map = map;
+    }
     return OBLYS_OK;
 }
 
@@ -153,7 +164,8 @@ int cmd_import(int argc, char **argv, const char *global_db)
     import_options opt;
     size_t limit = 0;
     sqlite3 *db = NULL;
-    oblys_status st = read_options(&args, &opt, &limit, &err);
+    import_map map = { 0 };
+    oblys_status st = read_options(&args, &opt, &limit, &map, &err);
     if (st == OBLYS_OK)
         st = db_open_current(cli_db_path(&args, global_db), DB_READ_WRITE, &db, &err);
     if (st != OBLYS_OK) {
@@ -167,6 +179,7 @@ int cmd_import(int argc, char **argv, const char *global_db)
         }
     }
     db_close(db);
+    import_map_free(&map);
     error_clear(&err);
     cli_args_free(&args);
     return code;

@@ -25,9 +25,10 @@ static char detect_delimiter(FILE *f)
 {
     size_t count[3] = { 0, 0, 0 };
     const char candidates[3] = { ',', ';', '\t' };
-    bool quoted = false, seen = false;
+    bool quoted = false, seen = false, backslash = false;
     int c;
     while ((c = getc(f)) != EOF) {
+        backslash |= c == '\\' && count[2] == 0;
         if (!quoted && (c == '\n' || c == '\r')) {
             if (seen)
                 break;
@@ -41,6 +42,8 @@ static char detect_delimiter(FILE *f)
                 count[i]++;
     }
     rewind(f);
+    if (backslash && count[2] > 0)  /* Eurostat's geo\time before the first tab */
+        return '\t';
     int best = 0;
     for (int i = 1; i < 3; i++)
         if (count[i] > count[best])
@@ -48,9 +51,19 @@ static char detect_delimiter(FILE *f)
     return candidates[best];
 }
 
-/* Long files may name a column in the words of other formats. */
-static void rename_synonyms(csv_header *h)
+/* Long files may name a column in the words of other formats, or the
+ * mapping file (--map) may say which column is which. */
+static void rename_synonyms(csv_header *h, const import_map *map)
 {
+    static const char *const roles[] = { "region", "indicator", "year", "value", "sex" };
+    for (size_t k = 0; map && k < sizeof roles / sizeof roles[0]; k++) {
+        const char *column = map_column(map, roles[k]);
+        for (size_t i = 0; column && i < h->n; i++)
+            if (strcmp(h->text[i], column) == 0) {
+                free(h->names[i]);
+                h->names[i] = xstrdup(roles[k]);
+            }
+    }
     static const char *const synonyms[][2] = {
         { "date", "year" }, { "period", "year" }, { "time_period", "year" },
         { "obs_value", "value" },
@@ -103,7 +116,8 @@ static bool looks_like_years_down(const csv_header *h)
 static bool could_be_header(import_session *s, const csv_header *h)
 {
     bool virtual_indicator;
-    return kind_detect((const char *const *)h->names, h->n) || wide_has_year_columns(h)
+    return sdmx_header(h) || eurostat_header(h)
+        || kind_detect((const char *const *)h->names, h->n) || wide_has_year_columns(h)
         || (s->opt->indicator && wide_has_a_year_column(h))
         || (s->opt->indicator && long_kind(s, h, &virtual_indicator) == &kind_series)
         || (s->opt->indicator && looks_like_years_down(h));
@@ -122,7 +136,7 @@ static csv_status read_header(import_session *s, csv_reader *r, csv_header *h)
             continue;
         csv_header candidate = { 0 };
         csv_header_take(&candidate, &rec);
-        rename_synonyms(&candidate);
+        rename_synonyms(&candidate, s->opt->map);
         if (could_be_header(s, &candidate)) {
             if (seen > 0)
                 diag_warning_at(s->diag, s->path, "lines %zu to %zu are not a table header "
@@ -298,6 +312,11 @@ static oblys_status begin_series(import_session *s, const csv_header *h)
 /* Decides the layout from the header and reads the rest of the file. */
 static oblys_status read_table(import_session *s, csv_reader *r, const csv_header *h)
 {
+    bool series_only = !s->opt->kind || strcmp(s->opt->kind, "series") == 0;
+    if (series_only && sdmx_header(h))
+        return sdmx_read(s, r, h);
+    if (series_only && eurostat_header(h))
+        return eurostat_read(s, r, h);
     bool virtual_indicator = false;
     const import_kind *kind = long_kind(s, h, &virtual_indicator);
     bool series_allowed = !s->opt->kind || strcmp(s->opt->kind, "series") == 0;

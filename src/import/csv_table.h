@@ -59,6 +59,14 @@ int csv_year_cell(const char *text);
 oblys_status wide_read_across(import_session *s, csv_reader *r, const csv_header *h);
 oblys_status wide_read_down(import_session *s, csv_reader *r, const csv_header *h);
 
+/* SDMX-CSV 1.0 (a DATAFLOW column) or 2.0 (STRUCTURE and STRUCTURE_ID),
+ * read by sdmx_source.c; Eurostat bulk TSV (a first cell like geo\time),
+ * read by eurostat_source.c. Both hand their observations to a cube. */
+bool sdmx_header(const csv_header *h);
+oblys_status sdmx_read(import_session *s, csv_reader *r, const csv_header *h);
+bool eurostat_header(const csv_header *h);
+oblys_status eurostat_read(import_session *s, csv_reader *r, const csv_header *h);
+
 /* True when the header has at least two year columns (one is not enough
  * to tell a table from a long file, unless --indicator says it is one). */
 bool wide_has_year_columns(const csv_header *h);

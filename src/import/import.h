@@ -16,6 +16,7 @@
 
 #include "db/store.h"
 #include "import/diag.h"
+#include "import/import_map.h"
 #include "import/number.h"
 #include "util/error.h"
 
@@ -31,6 +32,8 @@ typedef struct {
     const char *kind;           /* "series", "regions", ...; NULL = detect */
     const char *indicator;      /* the indicator of a file without an indicator
                                    column (wide tables, region/date/value files) */
+    const import_map *map;      /* --map FILE.json: column roles, indicator
+                                   codes, regions, values to skip; or NULL */
 } import_options;
 
 typedef struct {

@@ -10,7 +10,7 @@
  * is an empty field. Nested arrays or objects inside a row are errors.
  * Locations are element paths ("observations[3].value"), because JSON
  * values have no useful line of their own once parsed; syntax errors give
- * a line and column.
+ * a line and column. A JSON-stat dataset goes to jsonstat_source.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -201,6 +201,12 @@ oblys_status json_source_read(import_session *s, FILE *f)
         report_syntax_error(s, json, len);
         strbuf_free(&text);
         return OBLYS_EDATA;
+    }
+    if (jsonstat_detect(root) && (!s->opt->kind || strcmp(s->opt->kind, "series") == 0)) {
+        st = jsonstat_read(s, root);
+        cJSON_Delete(root);
+        strbuf_free(&text);
+        return st;
     }
     const cJSON *rows = NULL;
     const char *prefix = "";

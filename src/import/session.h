@@ -36,4 +36,11 @@ void session_row(import_session *s, const import_row *row);
 oblys_status csv_source_read(import_session *s, FILE *f);
 oblys_status json_source_read(import_session *s, FILE *f);
 
+/* JSON-stat (jsonstat_source.c): a dataset of version 2.0 ("class":
+ * "dataset") or 1.x (a top-level key whose value has "dimension" and
+ * "value"); read into series rows. */
+struct cJSON;
+bool jsonstat_detect(const struct cJSON *root);
+oblys_status jsonstat_read(import_session *s, const struct cJSON *root);
+
 #endif
