@@ -1,4 +1,4 @@
--- 0006_inequality.sql - inequality between regions beyond the max/min gap:
+-- The inequality migration: inequality between regions beyond the max/min gap:
 -- coefficient of variation (unweighted and Williamson's population-weighted),
 -- Gini and Theil indices (unweighted and population-weighted), the Theil
 -- decomposition into between- and within-group parts for groupings stored

@@ -174,7 +174,7 @@ store_result store_rate(store *s, const rate_record *r, strbuf *detail);
 store_result store_price(store *s, const price_record *r, strbuf *detail);
 store_result store_population(store *s, const population_record *r, strbuf *detail);
 store_result store_change(store *s, const change_record *r, strbuf *detail);
-/* A region's group in a grouping (migration 0006): one group per grouping
+/* A region's group in a grouping (the inequality migration): one group per grouping
  * and region; another group for the same pair needs --replace. */
 store_result store_group(store *s, const group_record *r, strbuf *detail);
 

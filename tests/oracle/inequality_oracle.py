@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """inequality_oracle.py - independent oracle for the inequality and growth
-views of migration 0006 (v_inequality, v_theil_decomposition,
+views of the inequality migration (v_inequality, v_theil_decomposition,
 v_sigma_convergence, v_growth_base, v_growth_annual, v_cagr).
 
 Python 3 standard library only; shares no code with oblys.  Reads the seed

@@ -1,5 +1,5 @@
 /*
- * test_inequality.c - the inequality and growth views of migration 0006
+ * test_inequality.c - the inequality and growth views of the inequality migration
  * (v_inequality, v_theil_decomposition, v_sigma_convergence,
  * v_growth_base, v_growth_annual, v_cagr) on a data set small enough to
  * work out by hand.

@@ -249,7 +249,7 @@ static const oracle_view ORACLE_VIEWS[] = {
     { "v_index_score", "v_index_score.csv", { "region", "year", "indicator", NULL } },
     { "v_check", "v_check.csv", { "source", "measure", "indicator", "region", "year",
                                   "base_year", "settlement", "sex", NULL } },
-    /* migration 0006, from tests/oracle/inequality_oracle.py */
+    /* the inequality migration, from tests/oracle/inequality_oracle.py */
     { "v_inequality", "v_inequality.csv", { "indicator", "year", "settlement", "sex", NULL } },
     { "v_theil_decomposition", "v_theil_decomposition.csv",
       { "grouping", "indicator", "year", "settlement", "sex", "weighting", NULL } },
