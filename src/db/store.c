@@ -99,6 +99,12 @@ static const char *const QUERIES[Q_COUNT] = {
                         "note, load_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [Q_CHANGE_UPDATE] = "UPDATE territorial_change SET kind = ?4, note = ?5, load_id = ?6 "
                         "WHERE year = ?1 AND predecessor = ?2 AND successor = ?3",
+    [Q_GROUP_FIND] = "SELECT group_name, source FROM region_group WHERE grouping = ?1 "
+                     "AND region = ?3",
+    [Q_GROUP_INSERT] = "INSERT INTO region_group (grouping, group_name, region, source, load_id) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5)",
+    [Q_GROUP_UPDATE] = "UPDATE region_group SET group_name = ?2, source = ?4, load_id = ?5 "
+                       "WHERE grouping = ?1 AND region = ?3",
     [Q_SETTLEMENT_EXISTS] = "SELECT 1 FROM settlement WHERE code = ?1",
     [Q_SEX_EXISTS] = "SELECT 1 FROM sex WHERE code = ?1",
     [Q_MEASURE_EXISTS] = "SELECT 1 FROM published_measure WHERE code = ?1",

@@ -130,6 +130,15 @@ typedef struct {
     const char *where;
 } change_record;
 
+typedef struct {
+    const char *grouping;               /* e.g. paper_region_type */
+    const char *group_name;             /* e.g. oil-producing, or not classified */
+    const char *region;                 /* code, already resolved */
+    const char *source;                 /* where the classification is stated */
+    long long line;
+    const char *where;
+} group_record;
+
 typedef enum {
     CODE_SETTLEMENT,
     CODE_SEX,
@@ -165,6 +174,9 @@ store_result store_rate(store *s, const rate_record *r, strbuf *detail);
 store_result store_price(store *s, const price_record *r, strbuf *detail);
 store_result store_population(store *s, const population_record *r, strbuf *detail);
 store_result store_change(store *s, const change_record *r, strbuf *detail);
+/* A region's group in a grouping (the inequality migration): one group per grouping
+ * and region; another group for the same pair needs --replace. */
+store_result store_group(store *s, const group_record *r, strbuf *detail);
 
 /* Finds the region that text names: its code, one of its names or another
  * registered spelling, compared as keys (namekey.h). Returns true and sets

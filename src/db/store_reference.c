@@ -2,8 +2,8 @@
  * store_reference.c - reference data in the store: annual exchange rates
  * and the consumer price index, used to show money in tenge or dollars,
  * nominal or real; population, to weigh regions merged back into their
- * predecessor; and territorial changes (see store.h, migrations 0004 and
- * 0005).
+ * predecessor; territorial changes; and groupings of regions (see
+ * store.h, migrations 0004, 0005 and the inequality migration).
  */
 #include "db/store_internal.h"
 
@@ -212,5 +212,42 @@ store_result store_change(store *s, const change_record *r, strbuf *detail)
     sqlite3_stmt *update = store_query(s, Q_CHANGE_UPDATE);
     bind_change(insert, r, s->load_id);
     bind_change(update, r, s->load_id);
+    return store_settle(s, rc, same, false, NULL, insert, update, detail);
+}
+
+static void bind_group(sqlite3_stmt *stmt, const group_record *r, long long load_id)
+{
+    sqlite3_bind_text(stmt, 1, r->grouping, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, r->group_name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, r->region, -1, SQLITE_STATIC);
+    store_bind_text_or_null(stmt, 4, r->source);
+    sqlite3_bind_int64(stmt, 5, load_id);
+}
+
+store_result store_group(store *s, const group_record *r, strbuf *detail)
+{
+    strbuf key = STRBUF_INIT, content = STRBUF_INIT, shown = STRBUF_INIT;
+    store_key_add(&key, "group");
+    store_key_add(&key, r->grouping);
+    store_key_add(&key, r->region);
+    strbuf_printf(&content, "%s\x1f%s", r->group_name, r->source ? r->source : "");
+    strbuf_printf(&shown, "group \"%s\"", r->group_name);
+    store_result seen = store_first_in_file(s, &key, r->where, &content, &shown, detail);
+    if (seen != STORE_INSERTED)
+        return seen;
+    sqlite3_stmt *find = store_query(s, Q_GROUP_FIND);
+    bind_group(find, r, s->load_id);
+    int rc = sqlite3_step(find);
+    bool same = rc == SQLITE_ROW && same_column_text(find, 0, r->group_name)
+        && same_column_text(find, 1, r->source);
+    if (rc == SQLITE_ROW && !same) {
+        strbuf_reset(detail);
+        strbuf_printf(detail, "the database has this region in group \"%s\" of %s",
+                      sqlite3_column_text(find, 0), r->grouping);
+    }
+    sqlite3_stmt *insert = store_query(s, Q_GROUP_INSERT);
+    sqlite3_stmt *update = store_query(s, Q_GROUP_UPDATE);
+    bind_group(insert, r, s->load_id);
+    bind_group(update, r, s->load_id);
     return store_settle(s, rc, same, false, NULL, insert, update, detail);
 }

@@ -2,7 +2,8 @@
  * gaps.c - the gaps report: for one year, every indicator's spread across
  * regions (max and min with the regions holding them, max/min ratio,
  * coefficient of variation), beside the gap the source published.
- * With --indicator and no --year: that indicator over all years.
+ * With --indicator and no --year: that indicator over all years, and its
+ * inequality measures year by year, with whether the gap is widening.
  */
 #include "report/reports.h"
 
@@ -23,6 +24,39 @@ static const char SQL_GAPS[] =
     "FROM v_gap g JOIN indicator i ON i.code = g.indicator "
     "WHERE (?1 = 0 OR g.year = ?1) AND (?2 IS NULL OR g.indicator = ?2) "
     "ORDER BY i.position, g.indicator, g.year, g.settlement, g.sex";
+
+static const char SQL_GAPS_OVER_YEARS[] =
+    "SELECT i.year, i.settlement, i.sex, i.n_regions, i.max_min_ratio, i.cv, i.gini, i.theil, "
+    "       s.prev_year, s.cv_change, "
+    "       CASE s.direction WHEN 'rising' THEN 'widening' WHEN 'falling' THEN 'narrowing' "
+    "            ELSE s.direction END AS gap_trend "
+    "FROM v_inequality i LEFT JOIN v_sigma_convergence s USING (indicator, year, settlement, sex) "
+    "WHERE i.indicator = ?1 ORDER BY i.settlement, i.sex, i.year";
+
+/* The measures over the years, for one indicator (no --year). */
+static oblys_status add_inequality_over_years(sqlite3 *db, report *r, const char *indicator,
+                                              oblys_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    oblys_status st = report_prepare(db, SQL_GAPS_OVER_YEARS, &stmt, err);
+    if (st != OBLYS_OK)
+        return st;
+    sqlite3_bind_text(stmt, 1, indicator, -1, SQLITE_STATIC);
+    report_table *t = NULL;
+    st = report_add_query(r, "inequality", "Inequality across regions over the years", stmt,
+                          &t, err);
+    sqlite3_finalize(stmt);
+    if (st != OBLYS_OK)
+        return st;
+    report_set_decimals(t, "cv", 3);
+    report_set_decimals(t, "gini", 3);
+    report_set_decimals(t, "theil", 3);
+    report_set_decimals(t, "cv_change", 3);
+    report_add_note(r, "gap_trend: widening when the coefficient of variation (cv) rose on the "
+                    "previous year with data (prev_year), narrowing when it fell "
+                    "(v_sigma_convergence; docs/methodology.md#inequality-measures).");
+    return OBLYS_OK;
+}
 
 static void add_gap_notes(report *r)
 {
@@ -70,6 +104,10 @@ oblys_status report_gaps(sqlite3 *db, const report_params *p, report **out, obly
             report_set_decimals(t, "cv_pct", 1);
             report_set_decimals(t, "published_gap_ratio", -1);
             add_gap_notes(r);
+            if (year == 0)
+                st = add_inequality_over_years(db, r, p->indicator, err);
+        }
+        if (st == OBLYS_OK) {
             *out = r;
         } else {
             report_free(r);

@@ -1,7 +1,8 @@
 /*
  * trend.c - the trend report: one indicator for every region and year,
  * with growth against the previous available year and against the first
- * year (v_growth), then the spread across regions per year (v_gap).
+ * year (v_growth), then the spread across regions per year (v_gap), then
+ * the inequality measures per year (v_inequality, v_sigma_convergence).
  */
 #include "report/reports.h"
 
@@ -17,6 +18,12 @@ static const char SQL_TREND_GAPS[] =
     "       min_region_name, min_value, gap_ratio, cv_pct, regions_changed "
     "FROM v_gap WHERE indicator = ?1 ORDER BY settlement, sex, year";
 
+static const char SQL_TREND_DISPERSION[] =
+    "SELECT i.year, i.settlement, i.sex, i.n_regions, i.max_min_ratio, i.cv, i.cv_weighted, "
+    "       i.gini, i.gini_weighted, i.theil, i.theil_weighted, s.direction "
+    "FROM v_inequality i LEFT JOIN v_sigma_convergence s USING (indicator, year, settlement, sex) "
+    "WHERE i.indicator = ?1 ORDER BY i.settlement, i.sex, i.year";
+
 static const char SQL_TREND_TITLE[] =
     "SELECT 'Trend of ' || code || ': ' || name || ', ' || unit || "
     "       CASE WHEN kind = 'money' THEN ' (' || currency || ', ' || price_basis || ')' "
@@ -27,6 +34,10 @@ static const char SQL_TREND_NO_RATE[] =
     "SELECT count(*) FROM v_amount WHERE indicator = ?1 AND factor IS NULL";
 static const char SQL_TREND_CURRENCY[] =
     "SELECT count(*) FROM indicator WHERE code = ?1 AND kind = 'money'";
+
+static const char *const DISPERSION_MEASURES[] = {
+    "cv", "cv_weighted", "gini", "gini_weighted", "theil", "theil_weighted", NULL,
+};
 
 static oblys_status add_indicator_table(sqlite3 *db, report *r, const char *sql,
                                         const char *indicator, const char *name,
@@ -62,12 +73,15 @@ oblys_status report_trend(sqlite3 *db, const report_params *p, report **out, obl
                                         ? (const char *)sqlite3_column_text(stmt, 0)
                                         : p->indicator);
     sqlite3_finalize(stmt);
-    report_table *values = NULL, *gaps = NULL;
+    report_table *values = NULL, *gaps = NULL, *dispersion = NULL;
     st = add_indicator_table(db, r, SQL_TREND_VALUES, p->indicator, "values",
                              "Values and growth (growth in %)", &values, err);
     if (st == OBLYS_OK)
         st = add_indicator_table(db, r, SQL_TREND_GAPS, p->indicator, "gaps",
                                  "Spread across regions per year", &gaps, err);
+    if (st == OBLYS_OK)
+        st = add_indicator_table(db, r, SQL_TREND_DISPERSION, p->indicator, "dispersion",
+                                 "Inequality across regions per year", &dispersion, err);
     if (st != OBLYS_OK) {
         report_free(r);
         return st;
@@ -79,9 +93,16 @@ oblys_status report_trend(sqlite3 *db, const report_params *p, report **out, obl
     report_set_decimals(gaps, "max_value", -1);
     report_set_decimals(gaps, "min_value", -1);
     report_set_decimals(gaps, "cv_pct", 1);
+    report_set_decimals(dispersion, "max_min_ratio", 2);
+    for (const char *const *c = DISPERSION_MEASURES; *c; c++)
+        report_set_decimals(dispersion, *c, 3);
     report_add_note(r, "growth_pct_yoy compares with the previous year that has a value "
                     "(prev_year); growth_pct_base and index_base (value as %% of the base "
                     "year's) compare with the first year of the series.");
+    report_add_note(r, "Inequality (docs/methodology.md#inequality-measures): cv = standard "
+                    "deviation / mean; gini and theil across regions; the _weighted ones weigh "
+                    "each region by its population of that year and breakdown (empty when one "
+                    "has none). direction: cv falling or rising on the previous year with data.");
     int missing = 0, money = 0, no_rate = 0;
     st = report_query_int(db, SQL_TREND_MISSING, p->indicator, &missing, err);
     if (st == OBLYS_OK)

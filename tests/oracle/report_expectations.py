@@ -8,6 +8,10 @@ Writes expected_stdout.csv into these end-to-end cases (and their cmd):
   tests/cases/report_ranking_2021_csv    oblys report ranking --year 2021 --format csv
   tests/cases/report_trend_consumption_csv
                                          oblys report trend --indicator consumption_income --format csv
+  tests/cases/report_gaps_over_years_csv
+                                         oblys report gaps --indicator consumption_income --format csv
+                                         (the spread per year, then v_inequality beside
+                                         v_sigma_convergence from inequality_oracle.py)
   tests/cases/check_csv                  oblys check --format csv (both tables: the
                                          verdicts, and published growth of money
                                          against growth in tenge, dollars, real tenge)
@@ -107,7 +111,46 @@ def trend(indicator, kinds, flags):
                    'min_region_name', 'min_value', 'gap_ratio', 'cv_pct', 'regions_changed']
     gaps = [r for r in rows(os.path.join(EXPECTED, 'v_gap.csv')) if r['indicator'] == indicator]
     gaps.sort(key=lambda r: (r['settlement'], r['sex'], int(r['year'])))
-    return [(values_header, values), (gaps_header, gaps)]
+    dispersion_header = ['year', 'settlement', 'sex', 'n_regions', 'max_min_ratio', 'cv',
+                         'cv_weighted', 'gini', 'gini_weighted', 'theil', 'theil_weighted',
+                         'direction']
+    return [(values_header, values), (gaps_header, gaps),
+            (dispersion_header, inequality_rows(indicator))]
+
+
+def inequality_rows(indicator):
+    """v_inequality beside v_sigma_convergence (inequality_oracle.py), by
+    settlement, sex, year; gap_trend names the direction of cv."""
+    sigma = {(r['year'], r['settlement'], r['sex']): r
+             for r in rows(os.path.join(EXPECTED, 'v_sigma_convergence.csv'))
+             if r['indicator'] == indicator}
+    body = []
+    for r in rows(os.path.join(EXPECTED, 'v_inequality.csv')):
+        if r['indicator'] != indicator:
+            continue
+        s = sigma.get((r['year'], r['settlement'], r['sex']), {})
+        direction = s.get('direction') or None
+        body.append(dict(r, direction=direction, prev_year=s.get('prev_year') or None,
+                         cv_change=s.get('cv_change') or None,
+                         gap_trend={'rising': 'widening', 'falling': 'narrowing'}.get(
+                             direction, direction)))
+    body.sort(key=lambda r: (r['settlement'], r['sex'], int(r['year'])))
+    return body
+
+
+def gaps_over_years(indicator, positions, published):
+    header = ['indicator', 'year', 'settlement', 'sex', 'n_regions', 'n_missing',
+              'max_region_name', 'max_value', 'min_region_name', 'min_value', 'gap_ratio',
+              'cv_pct', 'regions_changed', 'published_gap_ratio']
+    body = [dict(r) for r in rows(os.path.join(EXPECTED, 'v_gap.csv'))
+            if r['indicator'] == indicator]
+    for r in body:
+        key = ('gap_ratio', r['indicator'], r['year'], r['settlement'], r['sex'])
+        r['published_gap_ratio'] = published.get(key)
+    body.sort(key=lambda r: (r['year'], r['settlement'], r['sex']))
+    inequality_header = ['year', 'settlement', 'sex', 'n_regions', 'max_min_ratio', 'cv',
+                         'gini', 'theil', 'prev_year', 'cv_change', 'gap_trend']
+    return [(header, body), (inequality_header, inequality_rows(indicator))]
 
 
 def check(names):
@@ -194,6 +237,9 @@ def main():
     write_case('report_trend_consumption_csv',
                '$OBLYS report trend --indicator consumption_income --format csv --db $DB',
                trend('consumption_income', kinds, seed_flags(code_of)))
+    write_case('report_gaps_over_years_csv',
+               '$OBLYS --db $DB report gaps --indicator consumption_income --format csv',
+               gaps_over_years('consumption_income', positions, published))
     published_rows = rows(os.path.join(SEEDS, 'paper_published.csv'))
     write_case('check_csv', '$OBLYS --db $DB check --format csv',
                [check(names), money_growth(published_rows, code_of, names, indicators)])

@@ -250,6 +250,18 @@ static const oracle_view ORACLE_VIEWS[] = {
     { "v_index_score", "v_index_score.csv", { "region", "year", "indicator", NULL } },
     { "v_check", "v_check.csv", { "source", "measure", "indicator", "region", "year",
                                   "base_year", "settlement", "sex", NULL } },
+    /* the inequality migration, from tests/oracle/inequality_oracle.py */
+    { "v_inequality", "v_inequality.csv", { "indicator", "year", "settlement", "sex", NULL } },
+    { "v_theil_decomposition", "v_theil_decomposition.csv",
+      { "grouping", "indicator", "year", "settlement", "sex", "weighting", NULL } },
+    { "v_sigma_convergence", "v_sigma_convergence.csv",
+      { "indicator", "year", "settlement", "sex", NULL } },
+    { "v_growth_base", "v_growth_base.csv",
+      { "region", "indicator", "settlement", "sex", "base_year", "year", NULL } },
+    { "v_growth_annual", "v_growth_annual.csv",
+      { "region", "indicator", "settlement", "sex", "year", NULL } },
+    { "v_cagr", "v_cagr.csv",
+      { "region", "indicator", "settlement", "sex", "from_year", "to_year", NULL } },
 };
 
 static bool is_key(const oracle_view *v, const char *column)
@@ -262,7 +274,8 @@ static bool is_key(const oracle_view *v, const char *column)
 
 static bool is_integer_column(const char *column)
 {
-    return strcmp(column, "year") == 0 || strcmp(column, "base_year") == 0;
+    return strcmp(column, "year") == 0 || strcmp(column, "base_year") == 0
+        || strcmp(column, "from_year") == 0 || strcmp(column, "to_year") == 0;
 }
 
 /* SELECT "c1", "c2", ... FROM view WHERE k1 IS ?1 AND ... */
