@@ -34,8 +34,8 @@ static const char ABOUT[] =
     "and then none runs: INSERT, UPDATE, DELETE, CREATE, DROP, ATTACH, writing\n"
     "pragmas, VACUUM, transactions. Several statements separated by ';' each print\n"
     "their own table. \"-\" reads the SQL from standard input. Parameters are\n"
-    ":name, @name or $name, each given once with --param name=VALUE (a number\n"
-    "when VALUE reads as one, else text). An SQL error exits with code 3.\n"
+    ":name, @name or $name, each set by --param name=VALUE (a number when VALUE\n"
+    "reads as one, else text), bound, never pasted. An SQL error exits with code 3.\n"
     "The views are documented in docs/views.md, examples in docs/cookbook.md.";
 
 static oblys_status read_stream(FILE *f, const char *name, strbuf *sql, oblys_error *err)

@@ -8,12 +8,15 @@
  *                   "latest_load": {"id", "file", "kind", "sha256"} or null,
  *                   "as_of": ..., "geography": ..., "index": ...,
  *                   "query": ..., "parameters": [...], "data_sha256": ...}}
- * Numbers are JSON numbers at full precision, missing values null. The
+ * Numbers are JSON numbers at full precision, missing values null;
+ * integers print as integers and reals always with a point or exponent
+ * (10.0), so a reader gets the column's type back. The
  * provenance (when given) keeps only the keys that apply: no "index"
  * unless the report ranks by the index, no "query" outside `oblys sql`.
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cjson/cJSON.h>
 
@@ -32,6 +35,8 @@ static cJSON *cell_json(const report_cell *c)
             return cJSON_CreateNull();
         strbuf text = STRBUF_INIT;
         report_cell_text(c, -1, &text);
+        if (!strpbrk(strbuf_str(&text), ".eE"))
+            strbuf_append(&text, ".0");     /* a real stays a real: 10.0, not 10 */
         cJSON *raw = cJSON_CreateRaw(strbuf_str(&text));
         strbuf_free(&text);
         return raw;
