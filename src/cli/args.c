@@ -49,7 +49,12 @@ static oblys_status parse_long(int argc, char **argv, int *i, const cli_option *
         out->values[k] = "";
         return OBLYS_OK;
     }
-    return take_value(argc, argv, i, eq, opts[k].name, &out->values[k], err);
+    oblys_status st = take_value(argc, argv, i, eq, opts[k].name, &out->values[k], err);
+    if (st == OBLYS_OK) {
+        out->given_option[out->ngiven] = k;
+        out->given_value[out->ngiven++] = out->values[k];
+    }
+    return st;
 }
 
 oblys_status cli_parse(int argc, char **argv, const cli_option *opts, cli_args *out,
@@ -57,6 +62,8 @@ oblys_status cli_parse(int argc, char **argv, const cli_option *opts, cli_args *
 {
     memset(out, 0, sizeof *out);
     out->positional = xcalloc((size_t)argc + 1, sizeof *out->positional);
+    out->given_option = xcalloc((size_t)argc + 1, sizeof *out->given_option);
+    out->given_value = xcalloc((size_t)argc + 1, sizeof *out->given_value);
     bool options_done = false;
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i];
@@ -80,13 +87,31 @@ oblys_status cli_parse(int argc, char **argv, const cli_option *opts, cli_args *
 void cli_args_free(cli_args *a)
 {
     free(a->positional);
+    free(a->given_option);
+    free(a->given_value);
     a->positional = NULL;
+    a->given_option = NULL;
+    a->given_value = NULL;
 }
 
 const char *cli_value(const cli_args *a, const cli_option *opts, const char *name)
 {
     int k = find_option(opts, name, strlen(name));
     return k < 0 ? NULL : a->values[k];
+}
+
+size_t cli_values(const cli_args *a, const cli_option *opts, const char *name,
+                  const char **values, size_t max)
+{
+    int k = find_option(opts, name, strlen(name));
+    size_t n = 0;
+    for (size_t i = 0; i < a->ngiven; i++)
+        if (a->given_option[i] == k) {
+            if (n < max)
+                values[n] = a->given_value[i];
+            n++;
+        }
+    return n;
 }
 
 bool cli_flag(const cli_args *a, const cli_option *opts, const char *name)

@@ -3,7 +3,9 @@
  *
  * Options are long (--year 2021 or --year=2021); flags take no value.
  * Every command also accepts --db FILE and --help (-h) wherever they
- * appear, before or after its name. "--" ends the options.
+ * appear, before or after its name. "--" ends the options. An option
+ * given twice keeps its last value for cli_value(); cli_values() returns
+ * every value, for options that may be repeated (oblys sql --param).
  */
 #ifndef OBLYS_ARGS_H
 #define OBLYS_ARGS_H
@@ -28,6 +30,9 @@ typedef struct {
     const char *values[CLI_MAX_OPTIONS];    /* per option: its value, "" for a set flag, NULL if absent */
     size_t npositional;
     char **positional;                      /* points into argv; array owned here */
+    size_t ngiven;
+    int *given_option;                      /* every option value in order: its option... */
+    const char **given_value;               /* ...and its value (into argv); arrays owned here */
 } cli_args;
 
 /* Parses argv[0..argc) (the words after the command's name). */
@@ -38,6 +43,10 @@ void cli_args_free(cli_args *a);
 /* The value of option name, or NULL. */
 const char *cli_value(const cli_args *a, const cli_option *opts, const char *name);
 bool cli_flag(const cli_args *a, const cli_option *opts, const char *name);
+/* Every value given to option name, in order, into values (at most max);
+ * returns how many were given. */
+size_t cli_values(const cli_args *a, const cli_option *opts, const char *name,
+                  const char **values, size_t max);
 
 /* The database to use: --db, else $OBLYS_DB, else "oblys.db". */
 const char *cli_db_path(const cli_args *a, const char *global_db);

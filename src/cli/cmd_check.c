@@ -15,13 +15,14 @@ static const cli_option OPTIONS[] = {
     { "status", "STATUS", "only figures with this verdict: matches, consistent, inconsistent, "
                           "not_recomputable or no_data" },
     { "strict", NULL, "exit with status 1 when any figure shown is inconsistent" },
+    { "provenance", NULL, "with --format csv: how the report was made, as # comment lines" },
     { NULL, NULL, NULL },
 };
 
 int cmd_check(int argc, char **argv, const char *global_db)
 {
     cli_args args;
-    int code = cli_begin("check", argc, argv, OPTIONS, "oblys check [--status STATUS] [--as-of LOAD|DATE] [--format FORMAT] [--strict]",
+    int code = cli_begin("check", argc, argv, OPTIONS, "oblys check [--status STATUS] [--as-of LOAD|DATE] [--format FORMAT] [--strict] [--provenance]",
                          "Compares every published derived figure in the database with the "
                          "value the views recompute, and says whether the rounding of the "
                          "published inputs explains any difference.", &args);
@@ -41,7 +42,11 @@ int cmd_check(int argc, char **argv, const char *global_db)
         st = report_check(db, cli_value(&args, OPTIONS, "status"), &r, &n_inconsistent, &err);
     if (st == OBLYS_OK) {
         report_add_notes(r, strbuf_str(&as_of_note));
-        report_write(r, format, stdout);
+        provenance_options how = { .as_of = cli_value(&args, OPTIONS, "as-of") };
+        st = cli_write_report(db, r, format, cli_flag(&args, OPTIONS, "provenance"), &how,
+                              &err);
+    }
+    if (st == OBLYS_OK) {
         code = n_inconsistent > 0 && cli_flag(&args, OPTIONS, "strict") ? OBLYS_EDATA : 0;
     } else {
         code = cli_fail("check", &err);

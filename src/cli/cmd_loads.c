@@ -32,7 +32,7 @@ int cmd_loads(int argc, char **argv, const char *global_db)
     if (st == OBLYS_OK)
         st = report_loads(db, &r, &err);
     if (st == OBLYS_OK) {
-        report_write(r, format, stdout);
+        report_write(r, NULL, format, stdout);
         code = 0;
     } else {
         code = cli_fail("loads", &err);

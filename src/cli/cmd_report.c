@@ -15,6 +15,7 @@ static const cli_option OPTIONS[] = {
     { "format", "FORMAT", "text (default), csv, json or md" },
     { "as-of", "LOAD|DATE", "the data as it was after that load, or on that date" },
     { "geography", "GEO", "as-reported (default), fixed-2016 (the 2016 units) or current" },
+    { "provenance", NULL, "with --format csv: how the report was made, as # comment lines" },
     { NULL, NULL, NULL },
 };
 
@@ -26,7 +27,10 @@ static const char ABOUT[] =
     "  ranking  regions by the composite social-development index of one year, and\n"
     "           its agreement with a published rating\n"
     "  trend    one --indicator for every region and year, with growth, and its gap\n"
-    "           per year";
+    "           per year\n"
+    "Every report ends with its provenance (the oblys version, the latest load, the\n"
+    "--as-of and --geography in effect, the index definition for ranking, and the\n"
+    "SHA-256 of the report as CSV); in CSV only with --provenance.";
 
 typedef oblys_status (*report_builder)(sqlite3 *, const report_params *, report **,
                                        oblys_error *);
@@ -64,7 +68,7 @@ int cmd_report(int argc, char **argv, const char *global_db)
     cli_args args;
     int code = cli_begin("report", argc, argv, OPTIONS,
                          "oblys report gaps|ranking|trend [--year YEAR] [--indicator CODE] "
-                         "[--as-of LOAD|DATE] [--geography GEO] [--format FORMAT]", ABOUT, &args);
+                         "[--as-of LOAD|DATE] [--geography GEO] [--format FORMAT] [--provenance]", ABOUT, &args);
     if (code >= 0)
         return code;
     oblys_error err = OBLYS_ERROR_INIT;
@@ -83,7 +87,16 @@ int cmd_report(int argc, char **argv, const char *global_db)
         st = builder(db, &params, &r, &err);
     if (st == OBLYS_OK) {
         report_add_notes(r, strbuf_str(&as_of_note));
-        report_write(r, format, stdout);
+        const char *geography = cli_value(&args, OPTIONS, "geography");
+        provenance_options how = {
+            .as_of = cli_value(&args, OPTIONS, "as-of"),
+            .geography = geography ? geography : "as-reported",
+            .uses_index = builder == report_ranking,
+        };
+        st = cli_write_report(db, r, format, cli_flag(&args, OPTIONS, "provenance"), &how,
+                              &err);
+    }
+    if (st == OBLYS_OK) {
         code = 0;
     } else {
         code = cli_fail("report", &err);

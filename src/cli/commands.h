@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "cli/args.h"
+#include "report/provenance.h"
 #include "report/report.h"
 
 typedef int (*command_fn)(int argc, char **argv, const char *global_db);
@@ -20,6 +21,7 @@ int cmd_report(int argc, char **argv, const char *global_db);
 int cmd_check(int argc, char **argv, const char *global_db);
 int cmd_loads(int argc, char **argv, const char *global_db);
 int cmd_undo(int argc, char **argv, const char *global_db);
+int cmd_sql(int argc, char **argv, const char *global_db);
 
 /* Prints "oblys COMMAND: message" on stderr and returns err's status as
  * the exit code. */
@@ -36,6 +38,13 @@ int cli_begin(const char *command, int argc, char **argv, const cli_option *opts
  * those boundaries instead; *notes gets one line on each, for the report. */
 oblys_status cli_open_for_report(const char *path, const char *as_of, const char *geography,
                                  sqlite3 **db, strbuf *notes, oblys_error *err);
+
+/* Writes r to stdout in format, with its provenance (read from db, the
+ * connection r was computed from, and options): always in text,
+ * Markdown and JSON, in CSV only when csv_provenance (--provenance). */
+oblys_status cli_write_report(sqlite3 *db, const report *r, report_format format,
+                              bool csv_provenance, const provenance_options *options,
+                              oblys_error *err);
 
 /* Parses --format's value (NULL: text). */
 oblys_status cli_format(const char *name, report_format *out, oblys_error *err);

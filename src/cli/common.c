@@ -1,6 +1,7 @@
 /*
  * common.c - what every subcommand does the same way: parse its options,
- * answer --help, and report a failure once on stderr.
+ * answer --help, open the database for a report, write a report with its
+ * provenance, and report a failure once on stderr.
  */
 #include <stdio.h>
 #include <string.h>
@@ -87,6 +88,19 @@ oblys_status cli_open_for_report(const char *path, const char *as_of, const char
     if (st == OBLYS_OK)
         st = geography_apply(*db, geo, err);
     return st;
+}
+
+oblys_status cli_write_report(sqlite3 *db, const report *r, report_format format,
+                              bool csv_provenance, const provenance_options *options,
+                              oblys_error *err)
+{
+    provenance *p = NULL;
+    oblys_status st = provenance_build(db, r, options, &p, err);
+    if (st != OBLYS_OK)
+        return st;
+    report_write(r, format == FORMAT_CSV && !csv_provenance ? NULL : p, format, stdout);
+    provenance_free(p);
+    return OBLYS_OK;
 }
 
 oblys_status cli_format(const char *name, report_format *out, oblys_error *err)

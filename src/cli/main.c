@@ -25,6 +25,7 @@ static const struct {
     { "report", cmd_report, "print a report: gaps, ranking or trend" },
     { "check", cmd_check, "compare published derived figures with recomputed ones" },
     { "loads", cmd_loads, "list the imports that changed the database" },
+    { "sql", cmd_sql, "run a read-only SQL query, printed in any format" },
     { "undo", cmd_undo, "revert one load, restoring the values it replaced" },
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])

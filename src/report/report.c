@@ -2,6 +2,7 @@
  * report.c - building the report model from query results (see report.h).
  */
 #include "report/report.h"
+#include "report/provenance.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -193,20 +194,36 @@ bool report_format_parse(const char *name, report_format *out)
     return false;
 }
 
-void report_write(const report *r, report_format format, FILE *out)
+void report_write(const report *r, const provenance *p, report_format format, FILE *out)
 {
     switch (format) {
     case FORMAT_TEXT:
-        write_text(r, out);
+        write_text(r, p, out);
         break;
     case FORMAT_CSV:
-        write_csv(r, out);
+        write_csv(r, p, out);
         break;
     case FORMAT_JSON:
-        write_json(r, out);
+        write_json(r, p, out);
         break;
     case FORMAT_MD:
-        write_md(r, out);
+        write_md(r, p, out);
         break;
     }
+}
+
+void report_each_provenance_line(const provenance *p, void (*line)(const char *, void *),
+                                 void *arg)
+{
+    strbuf text = STRBUF_INIT;
+    provenance_describe(p, &text);
+    char *start = text.data;
+    while (start) {
+        char *end = strchr(start, '\n');
+        if (end)
+            *end = '\0';
+        line(start, arg);
+        start = end ? end + 1 : NULL;
+    }
+    strbuf_free(&text);
 }

@@ -17,6 +17,9 @@
 
 #include "util/error.h"
 
+/* How a report was made (provenance.h); writers print it when given one. */
+typedef struct provenance provenance;
+
 typedef enum { CELL_NULL, CELL_INT, CELL_REAL, CELL_TEXT } cell_type;
 
 typedef struct {
@@ -71,14 +74,20 @@ typedef enum { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_MD } report_format;
 
 /* Parses "text", "csv", "json", "md" (or "markdown"). */
 bool report_format_parse(const char *name, report_format *out);
-/* Writes r to out in format. */
-void report_write(const report *r, report_format format, FILE *out);
+/* Writes r to out in format, with its provenance p unless p is NULL: a
+ * footer in text and Markdown, a "provenance" object in JSON, "#" comment
+ * lines before the header in CSV. */
+void report_write(const report *r, const provenance *p, report_format format, FILE *out);
 
-/* The writers, one per format (write_*.c). */
-void write_text(const report *r, FILE *out);
-void write_csv(const report *r, FILE *out);
-void write_json(const report *r, FILE *out);
-void write_md(const report *r, FILE *out);
+/* The writers, one per format (write_*.c); p may be NULL. */
+void write_text(const report *r, const provenance *p, FILE *out);
+void write_csv(const report *r, const provenance *p, FILE *out);
+void write_json(const report *r, const provenance *p, FILE *out);
+void write_md(const report *r, const provenance *p, FILE *out);
+
+/* Calls line(text, arg) for each line of p's description for people. */
+void report_each_provenance_line(const provenance *p, void (*line)(const char *, void *),
+                                 void *arg);
 
 /* Shared by writers: a cell as text, with decimals for reals (-1: the
  * shortest text that reads back as the same number; REPORT_SIGNIFICANT:

@@ -35,6 +35,22 @@ oblys_status report_check(sqlite3 *db, const char *status, report **out, int *n_
 /* Every load (import that changed the database), oldest first. */
 oblys_status report_loads(sqlite3 *db, report **out, oblys_error *err);
 
+/* A named parameter of `oblys sql`: name without its ':', '@' or '$'. */
+typedef struct {
+    const char *name;
+    const char *value;
+} sql_param;
+
+/* Runs sql (one or more statements separated by ';') read-only, each
+ * statement's result one table of *out (see sql.c for how writes are
+ * refused). Parameters :name, @name or $name take the value of the
+ * params entry of that name, as an integer or real when all of it reads
+ * as one, else as text. Fails with OBLYS_EUSAGE when a statement could
+ * write (nothing runs then), a parameter has no value or a value no
+ * parameter, OBLYS_EDB on an SQL error. Leaves no authorizer on db. */
+oblys_status report_sql(sqlite3 *db, const char *sql, const sql_param *params, size_t nparams,
+                        report **out, oblys_error *err);
+
 /* Shared by the builders: prepares sql, or fails with OBLYS_EDB. */
 oblys_status report_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **stmt, oblys_error *err);
 /* The single integer sql returns (0 for NULL), binding text to ?1 when

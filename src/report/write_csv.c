@@ -3,7 +3,10 @@
  * then one row per record, numbers at full precision, missing values as
  * empty fields. A report with several tables writes them one after
  * another, separated by an empty line, each with its own header. Notes
- * are not written: CSV is for machines.
+ * are not written: CSV is for machines. The provenance, when asked for
+ * (--provenance), comes first as comment lines starting with "# "
+ * (pandas: comment='#'); without them the output is exactly what the
+ * data hash of provenance.h is computed from.
  */
 #include <string.h>
 
@@ -42,8 +45,15 @@ static void write_table(const report_table *t, FILE *out)
     strbuf_free(&cell);
 }
 
-void write_csv(const report *r, FILE *out)
+static void put_provenance_line(const char *line, void *out)
 {
+    fprintf(out, "# %s\r\n", line);
+}
+
+void write_csv(const report *r, const provenance *p, FILE *out)
+{
+    if (p)
+        report_each_provenance_line(p, put_provenance_line, out);
     for (size_t i = 0; i < r->ntables; i++) {
         if (i)
             fputs("\r\n", out);

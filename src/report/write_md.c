@@ -1,7 +1,8 @@
 /*
  * write_md.c - a report as Markdown: a heading per report and per table,
  * pipe tables with numbers right-aligned, notes as a bullet list. Ready
- * to paste into a briefing or a wiki.
+ * to paste into a briefing or a wiki. The provenance, when given, is a
+ * last section.
  */
 #include "report/report.h"
 
@@ -58,7 +59,14 @@ static void write_table(const report_table *t, FILE *out)
     strbuf_free(&cell);
 }
 
-void write_md(const report *r, FILE *out)
+static void put_provenance_line(const char *line, void *out)
+{
+    fputs("- ", out);
+    put_escaped(out, line);
+    fputc('\n', out);
+}
+
+void write_md(const report *r, const provenance *p, FILE *out)
 {
     fprintf(out, "# %s\n", r->title);
     for (size_t i = 0; i < r->ntables; i++)
@@ -70,5 +78,9 @@ void write_md(const report *r, FILE *out)
             put_escaped(out, r->notes[i]);
             fputc('\n', out);
         }
+    }
+    if (p) {
+        fputs("\n## Provenance\n\n", out);
+        report_each_provenance_line(p, put_provenance_line, out);
     }
 }

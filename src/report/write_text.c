@@ -3,7 +3,8 @@
  *
  * Widths are counted in characters (UTF-8 code points), not bytes, so
  * Cyrillic names line up. Numbers are right-aligned, text left-aligned,
- * missing values shown as "-".
+ * missing values shown as "-". The provenance, when given, is a footer
+ * under the notes.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -111,7 +112,12 @@ static void write_table(const report_table *t, FILE *out)
     free(right);
 }
 
-void write_text(const report *r, FILE *out)
+static void put_provenance_line(const char *line, void *out)
+{
+    fprintf(out, "  - %s\n", line);
+}
+
+void write_text(const report *r, const provenance *p, FILE *out)
 {
     write_underlined(out, r->title, '=');
     for (size_t i = 0; i < r->ntables; i++) {
@@ -122,5 +128,9 @@ void write_text(const report *r, FILE *out)
         fputs("\nNotes:\n", out);
         for (size_t i = 0; i < r->nnotes; i++)
             fprintf(out, "  - %s\n", r->notes[i]);
+    }
+    if (p) {
+        fputs("\nProvenance:\n", out);
+        report_each_provenance_line(p, put_provenance_line, out);
     }
 }

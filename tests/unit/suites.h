@@ -14,5 +14,6 @@ Suite *views_suite(void);
 Suite *stats_suite(void);
 Suite *namekey_suite(void);
 Suite *inequality_suite(void);
+Suite *sql_suite(void);
 
 #endif
