@@ -302,9 +302,14 @@ bool store_code_exists(store *s, code_table table, const char *code)
         [CODE_INDICATOR] = Q_INDICATOR_EXISTS,
         [CODE_FLAG] = Q_FLAG_EXISTS,
     };
+    if (strmap_get(&s->known_codes[table], code, NULL))
+        return true;
     sqlite3_stmt *stmt = store_query(s, which[table]);
     sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-    return sqlite3_step(stmt) == SQLITE_ROW;
+    if (sqlite3_step(stmt) != SQLITE_ROW)
+        return false;
+    strmap_put(&s->known_codes[table], code, NULL);
+    return true;
 }
 
 store_counts *store_counts_of(store *s)
@@ -367,6 +372,8 @@ void store_close(store *s)
     if (!s)
         return;
     store_rollback(s);
-    free(s->resolved_code);
+    strmap_free(&s->region_by_text);
+    for (int i = 0; i < CODE_TABLE_COUNT; i++)
+        strmap_free(&s->known_codes[i]);
     free(s);
 }

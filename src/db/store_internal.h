@@ -8,6 +8,7 @@
 #define OBLYS_STORE_INTERNAL_H
 
 #include "db/store.h"
+#include "util/strmap.h"
 
 enum {
     Q_LOAD_INSERT, Q_LOAD_COUNTS,
@@ -32,7 +33,15 @@ struct store {
     bool replace;
     bool open;              /* transaction still running */
     store_counts counts;
-    char *resolved_code;    /* last store_find_region() answer */
+    /* Answers that stay true for the whole transaction, so that a file
+     * naming 250 regions a million times asks SQLite 250 times: a spelling
+     * (raw text) found to name a region, to its code; codes found to exist,
+     * per code_table. Only answers found are kept: an unknown one goes to
+     * SQLite every time, so its message is made exactly as before. Within
+     * one import a spelling never changes region and a code never goes
+     * away (nothing is deleted; aliases are only added). */
+    strmap region_by_text;
+    strmap known_codes[CODE_TABLE_COUNT];
 };
 
 /* The prepared statement which, reset and with its bindings cleared. */
