@@ -19,13 +19,15 @@ static const char *const QUERIES[Q_COUNT] = {
                       "VALUES (?1, ?2, ?3, ?4, ?5)",
     [Q_LOAD_COUNTS] = "UPDATE load SET n_read = ?2, n_inserted = ?3, n_replaced = ?4, "
                       "n_unchanged = ?5, n_rejected = ?6 WHERE id = ?1",
-    [Q_OBS_FIND] = "SELECT o.value, o.decimals, o.missing, o.flags, o.source_line, l.file "
+    [Q_OBS_FIND] = "SELECT o.value, o.decimals, o.missing, o.flags, o.source_line, l.file, "
+                   "o.load_id "
                    "FROM observation o JOIN load l ON l.id = o.load_id "
                    "WHERE o.region = ?1 AND o.indicator = ?2 AND o.year = ?3 "
                    "AND o.settlement = ?4 AND o.sex = ?5",
     [Q_OBS_INSERT] = "INSERT INTO observation (region, indicator, year, settlement, sex, "
                      "value, decimals, missing, load_id, source_line, flags) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                     "ON CONFLICT DO NOTHING",
     [Q_OBS_UPDATE] = "UPDATE observation SET value = ?6, decimals = ?7, missing = ?8, "
                      "load_id = ?9, source_line = ?10, flags = ?11 WHERE region = ?1 "
                      "AND indicator = ?2 AND year = ?3 AND settlement = ?4 AND sex = ?5",
@@ -113,6 +115,13 @@ static const char SQL_CREATE_SEEN[] =
     "CREATE TEMP TABLE IF NOT EXISTS import_seen "
     "(key TEXT PRIMARY KEY, place TEXT, content TEXT, shown TEXT) WITHOUT ROWID";
 static const char SQL_CLEAR_SEEN[] = "DELETE FROM temp.import_seen";
+
+sqlite3_stmt *store_rebind(store *s, int which)
+{
+    sqlite3_stmt *stmt = s->stmt[which];
+    sqlite3_reset(stmt);
+    return stmt;
+}
 
 sqlite3_stmt *store_query(store *s, int which)
 {

@@ -46,6 +46,9 @@ struct store {
 
 /* The prepared statement which, reset and with its bindings cleared. */
 sqlite3_stmt *store_query(store *s, int which);
+/* The same, reset but keeping its bindings, for statements run on every
+ * row whose caller binds every parameter again (clearing costs). */
+sqlite3_stmt *store_rebind(store *s, int which);
 
 void store_bind_text_or_null(sqlite3_stmt *stmt, int index, const char *text);
 /* A source line, or NULL for formats without lines (line 0). */
