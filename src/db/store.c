@@ -103,6 +103,7 @@ static const char *const QUERIES[Q_COUNT] = {
     [Q_MEASURE_EXISTS] = "SELECT 1 FROM published_measure WHERE code = ?1",
     [Q_INDICATOR_EXISTS] = "SELECT 1 FROM indicator WHERE code = ?1",
     [Q_FLAG_EXISTS] = "SELECT 1 FROM flag WHERE code = ?1",
+    [Q_MISSING_EXISTS] = "SELECT 1 FROM missing_reason WHERE code = ?1",
     [Q_SEEN_INSERT] = "INSERT INTO temp.import_seen (key, place, content, shown) "
                       "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO NOTHING",
     [Q_SEEN_FIND] = "SELECT place, content = ?2, shown FROM temp.import_seen WHERE key = ?1",
@@ -213,8 +214,10 @@ oblys_status store_open(sqlite3 *db, const store_source *src, bool replace, stor
     s->db = db;
     s->replace = replace;
     *out = NULL;
+    store_bulk_begin(s, src->kind);     /* pragmas: before the transaction */
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
         error_set(err, OBLYS_EDB, "cannot start a transaction: %s", sqlite3_errmsg(db));
+        store_bulk_end(s);
         free(s);
         return OBLYS_EDB;
     }
@@ -310,6 +313,7 @@ bool store_code_exists(store *s, code_table table, const char *code)
         [CODE_MEASURE] = Q_MEASURE_EXISTS,
         [CODE_INDICATOR] = Q_INDICATOR_EXISTS,
         [CODE_FLAG] = Q_FLAG_EXISTS,
+        [CODE_MISSING] = Q_MISSING_EXISTS,
     };
     if (strmap_get(&s->known_codes[table], code, NULL))
         return true;
@@ -356,6 +360,10 @@ oblys_status store_commit(store *s, bool *written, oblys_error *err)
         store_rollback(s);
         return OBLYS_EDB;
     }
+    if (store_bulk_finish(s, err) != OBLYS_OK) {
+        store_rollback(s);
+        return OBLYS_EDB;
+    }
     finalize_all(s);
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         error_set(err, OBLYS_EDB, "cannot commit: %s", sqlite3_errmsg(s->db));
@@ -363,6 +371,7 @@ oblys_status store_commit(store *s, bool *written, oblys_error *err)
         return OBLYS_EDB;
     }
     s->open = false;
+    store_bulk_end(s);
     if (written)
         *written = true;
     return OBLYS_OK;
@@ -371,8 +380,10 @@ oblys_status store_commit(store *s, bool *written, oblys_error *err)
 void store_rollback(store *s)
 {
     finalize_all(s);
-    if (s->open)
+    if (s->open) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        store_bulk_end(s);
+    }
     s->open = false;
 }
 

@@ -136,6 +136,7 @@ typedef enum {
     CODE_MEASURE,
     CODE_INDICATOR,
     CODE_FLAG,
+    CODE_MISSING,                       /* missing_reason */
     CODE_TABLE_COUNT
 } code_table;
 

@@ -18,6 +18,7 @@ enum {
     Q_INDICATOR_FIND, Q_INDICATOR_INSERT, Q_INDICATOR_UPDATE,
     Q_PUBLISHED_FIND, Q_PUBLISHED_INSERT, Q_PUBLISHED_UPDATE, Q_PUBLISHED_ARCHIVE,
     Q_SETTLEMENT_EXISTS, Q_SEX_EXISTS, Q_MEASURE_EXISTS, Q_INDICATOR_EXISTS, Q_FLAG_EXISTS,
+    Q_MISSING_EXISTS,
     Q_RATE_FIND, Q_RATE_INSERT, Q_RATE_UPDATE,
     Q_PRICE_FIND, Q_PRICE_INSERT, Q_PRICE_UPDATE,
     Q_POPULATION_FIND, Q_POPULATION_INSERT, Q_POPULATION_UPDATE,
@@ -42,6 +43,13 @@ struct store {
      * away (nothing is deleted; aliases are only added). */
     strmap region_by_text;
     strmap known_codes[CODE_TABLE_COUNT];
+    struct {                /* store_bulk.c */
+        bool observations;          /* a series load: references checked here */
+        int saved_cache, saved_foreign_keys;
+        long long next_check;       /* rows inserted at which to consider the index */
+        long long rows_before;      /* observations before this load; -1: not counted */
+        char *index_sql;            /* the dropped index, to create before the commit */
+    } bulk;
 };
 
 /* The prepared statement which, reset and with its bindings cleared. */
@@ -82,5 +90,16 @@ bool store_same_fields(sqlite3_stmt *find, const char *const *names, const char 
 /* "5.9" with its printed decimals, or "missing (nil)". */
 void store_describe_value(strbuf *out, bool has_value, double value, int decimals,
                           const char *missing);
+
+/* store_bulk.c: called before the transaction starts, with the kind of
+ * file; after every observation inserted; before the commit (creates a
+ * deferred index again); after the transaction ended, either way. */
+void store_bulk_begin(store *s, const char *kind);
+void store_bulk_inserted(store *s);
+oblys_status store_bulk_finish(store *s, oblys_error *err);
+void store_bulk_end(store *s);
+/* True when SQLite does not check the observation's foreign keys, so the
+ * store must (the missing reason; the readers check the rest). */
+bool store_bulk_references_trusted(const store *s);
 
 #endif

@@ -167,6 +167,12 @@ static store_result observation_taken(store *s, const obs_record *r, bool by_lin
  */
 store_result store_observation(store *s, const obs_record *r, strbuf *detail)
 {
+    if (!r->has_value && store_bulk_references_trusted(s)
+        && !store_code_exists(s, CODE_MISSING, r->missing)) {
+        strbuf_reset(detail);           /* what SQLite's own check would say */
+        strbuf_append(detail, "FOREIGN KEY constraint failed");
+        return STORE_FAILED;
+    }
     bool by_line = named_by_line(r);
     if (!by_line) {
         store_result seen = observation_seen(s, r, detail);
@@ -181,6 +187,7 @@ store_result store_observation(store *s, const obs_record *r, strbuf *detail)
     if (sqlite3_changes(s->db) == 0)
         return observation_taken(s, r, by_line, detail);
     s->counts.inserted++;
+    store_bulk_inserted(s);
     return STORE_INSERTED;
 }
 
