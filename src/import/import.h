@@ -27,6 +27,7 @@ typedef struct {
     const char *kind;           /* "series", "regions", ...; NULL = detect */
     const char *indicator;      /* the indicator of a file without an indicator
                                    column (wide tables, region/date/value files) */
+    bool progress;              /* a progress line on stderr for a long file */
 } import_options;
 
 typedef struct {

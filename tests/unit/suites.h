@@ -14,5 +14,6 @@ Suite *views_suite(void);
 Suite *stats_suite(void);
 Suite *namekey_suite(void);
 Suite *strmap_suite(void);
+Suite *progress_suite(void);
 
 #endif
