@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "db/db.h"
@@ -36,6 +37,9 @@ static const cli_option OPTIONS[] = {
                       "value or indicator, indicator and region codes, values to skip "
                       "(docs/data-format.md)" },
     { "max-errors", "N", "list at most N problems per file (default 20)" },
+    { "progress", NULL, "show a progress line for files that take more than a second, even "
+                        "when stderr is not a terminal" },
+    { "no-progress", NULL, "never show the progress line (default: shown on a terminal)" },
     { NULL, NULL, NULL },
 };
 
@@ -60,6 +64,10 @@ static oblys_status read_options(const cli_args *args, import_options *opt, size
                          "things of the same values: give one");
     opt->kind = cli_value(args, OPTIONS, "kind");
     opt->indicator = cli_value(args, OPTIONS, "indicator");
+    bool force = cli_flag(args, OPTIONS, "progress"), never = cli_flag(args, OPTIONS, "no-progress");
+    if (force && never)
+        return error_set(err, OBLYS_EUSAGE, "--progress and --no-progress exclude each other");
+    opt->progress = force || (!never && isatty(STDERR_FILENO));
     const char *decimal = cli_value(args, OPTIONS, "decimal");
     const char *delimiter = cli_value(args, OPTIONS, "delimiter");
     const char *max_errors = cli_value(args, OPTIONS, "max-errors");

@@ -19,13 +19,15 @@ static const char *const QUERIES[Q_COUNT] = {
                       "VALUES (?1, ?2, ?3, ?4, ?5)",
     [Q_LOAD_COUNTS] = "UPDATE load SET n_read = ?2, n_inserted = ?3, n_replaced = ?4, "
                       "n_unchanged = ?5, n_rejected = ?6 WHERE id = ?1",
-    [Q_OBS_FIND] = "SELECT o.value, o.decimals, o.missing, o.flags, o.source_line, l.file "
+    [Q_OBS_FIND] = "SELECT o.value, o.decimals, o.missing, o.flags, o.source_line, l.file, "
+                   "o.load_id "
                    "FROM observation o JOIN load l ON l.id = o.load_id "
                    "WHERE o.region = ?1 AND o.indicator = ?2 AND o.year = ?3 "
                    "AND o.settlement = ?4 AND o.sex = ?5",
     [Q_OBS_INSERT] = "INSERT INTO observation (region, indicator, year, settlement, sex, "
                      "value, decimals, missing, load_id, source_line, flags) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                     "ON CONFLICT DO NOTHING",
     [Q_OBS_UPDATE] = "UPDATE observation SET value = ?6, decimals = ?7, missing = ?8, "
                      "load_id = ?9, source_line = ?10, flags = ?11 WHERE region = ?1 "
                      "AND indicator = ?2 AND year = ?3 AND settlement = ?4 AND sex = ?5",
@@ -110,6 +112,7 @@ static const char *const QUERIES[Q_COUNT] = {
     [Q_MEASURE_EXISTS] = "SELECT 1 FROM published_measure WHERE code = ?1",
     [Q_INDICATOR_EXISTS] = "SELECT 1 FROM indicator WHERE code = ?1",
     [Q_FLAG_EXISTS] = "SELECT 1 FROM flag WHERE code = ?1",
+    [Q_MISSING_EXISTS] = "SELECT 1 FROM missing_reason WHERE code = ?1",
     [Q_SEEN_INSERT] = "INSERT INTO temp.import_seen (key, place, content, shown) "
                       "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO NOTHING",
     [Q_SEEN_FIND] = "SELECT place, content = ?2, shown FROM temp.import_seen WHERE key = ?1",
@@ -122,6 +125,13 @@ static const char SQL_CREATE_SEEN[] =
     "CREATE TEMP TABLE IF NOT EXISTS import_seen "
     "(key TEXT PRIMARY KEY, place TEXT, content TEXT, shown TEXT) WITHOUT ROWID";
 static const char SQL_CLEAR_SEEN[] = "DELETE FROM temp.import_seen";
+
+sqlite3_stmt *store_rebind(store *s, int which)
+{
+    sqlite3_stmt *stmt = s->stmt[which];
+    sqlite3_reset(stmt);
+    return stmt;
+}
 
 sqlite3_stmt *store_query(store *s, int which)
 {
@@ -213,8 +223,10 @@ oblys_status store_open(sqlite3 *db, const store_source *src, bool replace, stor
     s->db = db;
     s->replace = replace;
     *out = NULL;
+    store_bulk_begin(s, src->kind);     /* pragmas: before the transaction */
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
         error_set(err, OBLYS_EDB, "cannot start a transaction: %s", sqlite3_errmsg(db));
+        store_bulk_end(s);
         free(s);
         return OBLYS_EDB;
     }
@@ -310,10 +322,16 @@ bool store_code_exists(store *s, code_table table, const char *code)
         [CODE_MEASURE] = Q_MEASURE_EXISTS,
         [CODE_INDICATOR] = Q_INDICATOR_EXISTS,
         [CODE_FLAG] = Q_FLAG_EXISTS,
+        [CODE_MISSING] = Q_MISSING_EXISTS,
     };
+    if (strmap_get(&s->known_codes[table], code, NULL))
+        return true;
     sqlite3_stmt *stmt = store_query(s, which[table]);
     sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
-    return sqlite3_step(stmt) == SQLITE_ROW;
+    if (sqlite3_step(stmt) != SQLITE_ROW)
+        return false;
+    strmap_put(&s->known_codes[table], code, NULL);
+    return true;
 }
 
 store_counts *store_counts_of(store *s)
@@ -351,6 +369,10 @@ oblys_status store_commit(store *s, bool *written, oblys_error *err)
         store_rollback(s);
         return OBLYS_EDB;
     }
+    if (store_bulk_finish(s, err) != OBLYS_OK) {
+        store_rollback(s);
+        return OBLYS_EDB;
+    }
     finalize_all(s);
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         error_set(err, OBLYS_EDB, "cannot commit: %s", sqlite3_errmsg(s->db));
@@ -358,6 +380,7 @@ oblys_status store_commit(store *s, bool *written, oblys_error *err)
         return OBLYS_EDB;
     }
     s->open = false;
+    store_bulk_end(s);
     if (written)
         *written = true;
     return OBLYS_OK;
@@ -366,8 +389,10 @@ oblys_status store_commit(store *s, bool *written, oblys_error *err)
 void store_rollback(store *s)
 {
     finalize_all(s);
-    if (s->open)
+    if (s->open) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        store_bulk_end(s);
+    }
     s->open = false;
 }
 
@@ -376,10 +401,12 @@ void store_close(store *s)
     if (!s)
         return;
     store_rollback(s);
-    free(s->resolved_code);
     free(s->years.code);
     free(s->years.name);
     free(s->pred_code);
     free(s->pred_name);
+    strmap_free(&s->region_by_text);
+    for (int i = 0; i < CODE_TABLE_COUNT; i++)
+        strmap_free(&s->known_codes[i]);
     free(s);
 }

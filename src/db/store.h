@@ -144,7 +144,9 @@ typedef enum {
     CODE_SEX,
     CODE_MEASURE,
     CODE_INDICATOR,
-    CODE_FLAG
+    CODE_FLAG,
+    CODE_MISSING,                       /* missing_reason */
+    CODE_TABLE_COUNT
 } code_table;
 
 /* What is being loaded, for the load record. */
@@ -180,7 +182,7 @@ store_result store_group(store *s, const group_record *r, strbuf *detail);
 
 /* Finds the region that text names: its code, one of its names or another
  * registered spelling, compared as keys (namekey.h). Returns true and sets
- * *code (owned by the store, valid until the next call) when one does. */
+ * *code (owned by the store, valid until store_close()) when one does. */
 bool store_find_region(store *s, const char *text, const char **code);
 /* Writes up to three registered spellings closest to text, quoted and
  * with the region they name, e.g. "\"Akmola\" or \"Akmola Region\"";

@@ -8,6 +8,7 @@
 #define OBLYS_STORE_INTERNAL_H
 
 #include "db/store.h"
+#include "util/strmap.h"
 
 enum {
     Q_LOAD_INSERT, Q_LOAD_COUNTS,
@@ -17,6 +18,7 @@ enum {
     Q_INDICATOR_FIND, Q_INDICATOR_INSERT, Q_INDICATOR_UPDATE,
     Q_PUBLISHED_FIND, Q_PUBLISHED_INSERT, Q_PUBLISHED_UPDATE, Q_PUBLISHED_ARCHIVE,
     Q_SETTLEMENT_EXISTS, Q_SEX_EXISTS, Q_MEASURE_EXISTS, Q_INDICATOR_EXISTS, Q_FLAG_EXISTS,
+    Q_MISSING_EXISTS,
     Q_RATE_FIND, Q_RATE_INSERT, Q_RATE_UPDATE,
     Q_PRICE_FIND, Q_PRICE_INSERT, Q_PRICE_UPDATE,
     Q_POPULATION_FIND, Q_POPULATION_INSERT, Q_POPULATION_UPDATE,
@@ -33,16 +35,34 @@ struct store {
     bool replace;
     bool open;              /* transaction still running */
     store_counts counts;
-    char *resolved_code;    /* last store_find_region() answer */
     char *pred_code, *pred_name;    /* last store_region_predecessor() answer */
     struct {                /* last store_region_years() answer */
         char *code, *name;
         int from, to;
     } years;
+    /* Answers that stay true for the whole transaction, so that a file
+     * naming 250 regions a million times asks SQLite 250 times: a spelling
+     * (raw text) found to name a region, to its code; codes found to exist,
+     * per code_table. Only answers found are kept: an unknown one goes to
+     * SQLite every time, so its message is made exactly as before. Within
+     * one import a spelling never changes region and a code never goes
+     * away (nothing is deleted; aliases are only added). */
+    strmap region_by_text;
+    strmap known_codes[CODE_TABLE_COUNT];
+    struct {                /* store_bulk.c */
+        bool observations;          /* a series load: references checked here */
+        int saved_cache, saved_foreign_keys;
+        long long next_check;       /* rows inserted at which to consider the index */
+        long long rows_before;      /* observations before this load; -1: not counted */
+        char *index_sql;            /* the dropped index, to create before the commit */
+    } bulk;
 };
 
 /* The prepared statement which, reset and with its bindings cleared. */
 sqlite3_stmt *store_query(store *s, int which);
+/* The same, reset but keeping its bindings, for statements run on every
+ * row whose caller binds every parameter again (clearing costs). */
+sqlite3_stmt *store_rebind(store *s, int which);
 
 void store_bind_text_or_null(sqlite3_stmt *stmt, int index, const char *text);
 /* A source line, or NULL for formats without lines (line 0). */
@@ -76,5 +96,16 @@ bool store_same_fields(sqlite3_stmt *find, const char *const *names, const char 
 /* "5.9" with its printed decimals, or "missing (nil)". */
 void store_describe_value(strbuf *out, bool has_value, double value, int decimals,
                           const char *missing);
+
+/* store_bulk.c: called before the transaction starts, with the kind of
+ * file; after every observation inserted; before the commit (creates a
+ * deferred index again); after the transaction ended, either way. */
+void store_bulk_begin(store *s, const char *kind);
+void store_bulk_inserted(store *s);
+oblys_status store_bulk_finish(store *s, oblys_error *err);
+void store_bulk_end(store *s);
+/* True when SQLite does not check the observation's foreign keys, so the
+ * store must (the missing reason; the readers check the rest). */
+bool store_bulk_references_trusted(const store *s);
 
 #endif

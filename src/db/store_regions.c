@@ -91,14 +91,14 @@ store_result store_alias(store *s, const alias_record *r, strbuf *detail)
 
 bool store_find_region(store *s, const char *text, const char **code)
 {
+    if (strmap_get(&s->region_by_text, text, code))
+        return true;
     sqlite3_stmt *stmt = store_query(s, Q_ALIAS_FIND);
     sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
     if (sqlite3_step(stmt) != SQLITE_ROW)
         return false;
-    free(s->resolved_code);
-    s->resolved_code = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-    *code = s->resolved_code;
-    return true;
+    strmap_put(&s->region_by_text, text, (const char *)sqlite3_column_text(stmt, 0));
+    return strmap_get(&s->region_by_text, text, code);
 }
 
 bool store_region_years(store *s, const char *code, int *from, int *to, const char **name)

@@ -5,6 +5,7 @@
  */
 #include "db/store_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* "this file has 6.1; the database has 5.9 (from F, line 3)" */
@@ -24,13 +25,23 @@ static void describe_stored(strbuf *out, const char *mine, sqlite3_stmt *found, 
 
 /* ---- observations ---- */
 
-static void bind_observation(sqlite3_stmt *stmt, const obs_record *r, long long load_id)
+/* The columns of Q_OBS_FIND. */
+enum { FOUND_VALUE, FOUND_DECIMALS, FOUND_MISSING, FOUND_FLAGS, FOUND_LINE, FOUND_FILE,
+       FOUND_LOAD };
+
+/* ?1..?5: the key of the observation. */
+static void bind_key(sqlite3_stmt *stmt, const obs_record *r)
 {
     sqlite3_bind_text(stmt, 1, r->region, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, r->indicator, -1, SQLITE_STATIC);
     sqlite3_bind_int(stmt, 3, r->year);
     sqlite3_bind_text(stmt, 4, r->settlement, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 5, r->sex, -1, SQLITE_STATIC);
+}
+
+/* ?6..?11: what is stored under the key. */
+static void bind_content(sqlite3_stmt *stmt, const obs_record *r, long long load_id)
+{
     if (r->has_value) {
         sqlite3_bind_double(stmt, 6, r->value);
         sqlite3_bind_int(stmt, 7, r->decimals);
@@ -50,19 +61,21 @@ static bool same_text(const char *a, const char *b)
     return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-/* Columns of Q_OBS_FIND: value, decimals, missing, flags, line, file. */
 static bool same_observation(sqlite3_stmt *found, const obs_record *r)
 {
-    bool stored_has_value = sqlite3_column_type(found, 0) != SQLITE_NULL;
+    bool stored_has_value = sqlite3_column_type(found, FOUND_VALUE) != SQLITE_NULL;
     if (stored_has_value != r->has_value
-        || !same_text((const char *)sqlite3_column_text(found, 3), r->flags))
+        || !same_text((const char *)sqlite3_column_text(found, FOUND_FLAGS), r->flags))
         return false;
     if (r->has_value)
-        return sqlite3_column_double(found, 0) == r->value
-            && sqlite3_column_int(found, 1) == r->decimals;
-    return same_text((const char *)sqlite3_column_text(found, 2), r->missing);
+        return sqlite3_column_double(found, FOUND_VALUE) == r->value
+            && sqlite3_column_int(found, FOUND_DECIMALS) == r->decimals;
+    return same_text((const char *)sqlite3_column_text(found, FOUND_MISSING), r->missing);
 }
 
+/* Records the row in temp.import_seen, with its key and content as text:
+ * for rows that cannot be told apart by the load that wrote them (see
+ * store_observation). */
 static store_result observation_seen(store *s, const obs_record *r, strbuf *detail)
 {
     strbuf key = STRBUF_INIT, content = STRBUF_INIT, shown = STRBUF_INIT;
@@ -82,34 +95,100 @@ static store_result observation_seen(store *s, const obs_record *r, strbuf *deta
     return store_first_in_file(s, &key, r->where, &content, &shown, detail);
 }
 
+/* True when messages name the row "line N" with N its line: then an
+ * earlier row of this file is named by the source_line it stored. */
+static bool named_by_line(const obs_record *r)
+{
+    if (r->line <= 0 || strncmp(r->where, "line ", 5) != 0)
+        return false;
+    char *end = NULL;
+    long long n = strtoll(r->where + 5, &end, 10);
+    return *end == '\0' && n == r->line;
+}
+
+/* The stored row was written by an earlier row of this file (found holds
+ * it): a duplicate, or a conflict within the file, described as
+ * store_first_in_file() describes them. */
+static store_result repeated_in_file(store *s, sqlite3_stmt *found, const obs_record *r,
+                                     strbuf *detail)
+{
+    strbuf_reset(detail);
+    strbuf_printf(detail, "line %lld of this file has ",
+                  sqlite3_column_int64(found, FOUND_LINE));
+    store_describe_value(detail, sqlite3_column_type(found, FOUND_VALUE) != SQLITE_NULL,
+                         sqlite3_column_double(found, FOUND_VALUE),
+                         sqlite3_column_int(found, FOUND_DECIMALS),
+                         (const char *)sqlite3_column_text(found, FOUND_MISSING));
+    if (same_observation(found, r)) {
+        s->counts.duplicates++;
+        return STORE_DUPLICATE;
+    }
+    return STORE_CONFLICT_IN_FILE;
+}
+
+/* The key is taken: by an earlier row of this file, or by a stored one. */
+static store_result observation_taken(store *s, const obs_record *r, bool by_line,
+                                      strbuf *detail)
+{
+    sqlite3_stmt *find = store_rebind(s, Q_OBS_FIND);
+    bind_key(find, r);
+    int rc = sqlite3_step(find);
+    if (rc != SQLITE_ROW)
+        return store_sql_failure(s, detail);
+    if (sqlite3_column_int64(find, FOUND_LOAD) == s->load_id
+        && sqlite3_column_type(find, FOUND_LINE) != SQLITE_NULL)
+        return repeated_in_file(s, find, r, detail);
+    /* Stored by an earlier load. An earlier row of this file with the
+     * same content left it as it was (unchanged), so only import_seen
+     * can tell whether this row repeats one. */
+    if (by_line) {
+        store_result seen = observation_seen(s, r, detail);
+        if (seen != STORE_INSERTED)
+            return seen;
+    }
+    sqlite3_stmt *archive = store_query(s, Q_OBS_ARCHIVE), *update = store_query(s, Q_OBS_UPDATE);
+    bind_key(archive, r);
+    sqlite3_bind_int64(archive, 9, s->load_id);
+    bind_key(update, r);
+    bind_content(update, r, s->load_id);
+    return store_settle(s, rc, same_observation(find, r), true, archive, NULL, update, detail);
+}
+
+/*
+ * Most rows are new, so the insert comes first and does nothing when the
+ * key is taken. A row of this file writes this load's id into the row, and
+ * no other load can have that id (load_id references load, and ids are
+ * never reused while a row refers to them), so a taken key whose load is
+ * this one is a repeat within the file: nothing is formatted or remembered
+ * for a new row. Rows that leave a stored row unchanged keep the earlier
+ * load's id, so those are remembered in temp.import_seen as before; so
+ * are all rows named by something else than their line (JSON paths),
+ * which the stored source_line cannot name.
+ */
 store_result store_observation(store *s, const obs_record *r, strbuf *detail)
 {
-    store_result seen = observation_seen(s, r, detail);
-    if (seen != STORE_INSERTED)
-        return seen;
-    sqlite3_stmt *find = store_query(s, Q_OBS_FIND);
-    bind_observation(find, r, s->load_id);
-    int rc = sqlite3_step(find);
-    bool found = rc == SQLITE_ROW;
-    if (found) {
-        strbuf mine = STRBUF_INIT;
-        store_describe_value(&mine, r->has_value, r->value, r->decimals, r->missing);
-        describe_stored(detail, strbuf_str(&mine), find, 0, 4, 5,
-                        (const char *)sqlite3_column_text(find, 2));
-        strbuf_free(&mine);
+    if (!r->has_value && store_bulk_references_trusted(s)
+        && !store_code_exists(s, CODE_MISSING, r->missing)) {
+        strbuf_reset(detail);           /* what SQLite's own check would say */
+        strbuf_append(detail, "FOREIGN KEY constraint failed");
+        return STORE_FAILED;
     }
-    /* A new row needs only the insert; a stored one only archive and update
-     * (store_settle steps no other): bind just those, this runs per row. */
-    sqlite3_stmt *archive = store_query(s, Q_OBS_ARCHIVE);
-    sqlite3_stmt *insert = store_query(s, Q_OBS_INSERT), *update = store_query(s, Q_OBS_UPDATE);
-    if (found) {
-        bind_observation(archive, r, s->load_id);
-        bind_observation(update, r, s->load_id);
-    } else {
-        bind_observation(insert, r, s->load_id);
+    bool by_line = named_by_line(r);
+    if (!by_line) {
+        store_result seen = observation_seen(s, r, detail);
+        if (seen != STORE_INSERTED)
+            return seen;
     }
-    return store_settle(s, rc, found && same_observation(find, r), true, archive, insert,
-                        update, detail);
+    sqlite3_stmt *insert = store_rebind(s, Q_OBS_INSERT);
+    bind_key(insert, r);
+    bind_content(insert, r, s->load_id);
+    if (sqlite3_step(insert) != SQLITE_DONE)
+        return store_sql_failure(s, detail);
+    if (sqlite3_changes(s->db) == 0)
+        return observation_taken(s, r, by_line, detail);
+    s->counts.inserted++;
+    store_bulk_inserted(s);
+    return STORE_INSERTED;
 }
 
 /* ---- published figures ---- */

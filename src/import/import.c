@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "import/session.h"
 #include "util/sha256.h"
@@ -21,6 +22,7 @@ oblys_status session_begin(import_session *s, const import_kind *kind)
 void session_row(import_session *s, const import_row *row)
 {
     store_counts_of(s->ctx.store)->read++;
+    progress_row(&s->progress, s->file);
     row_where(row, &s->ctx.where);
     s->kind->handle_row(&s->ctx, row);
     ctx_flush_row(&s->ctx);
@@ -75,6 +77,8 @@ oblys_status import_file(sqlite3 *db, const char *path, const import_options *op
     if (!f)
         return error_set(err, OBLYS_EIO, "%s: cannot open: %s", path, strerror(errno));
     bool json = looks_like_json(path, f);
+    struct stat info;
+    long long size = fstat(fileno(f), &info) == 0 ? (long long)info.st_size : 0;
     import_session s = {
         .db = db, .path = path, .opt = opt, .diag = diag, .kind = NULL,
         .ctx = { .store = NULL, .diag = diag, .opt = opt, .decimal = opt->decimal,
@@ -83,10 +87,13 @@ oblys_status import_file(sqlite3 *db, const char *path, const import_options *op
         .err = err,
         .sha256 = sha256,
         .format = json ? "json" : "csv",
+        .file = f,
     };
+    progress_begin(&s.progress, stderr, path, size, opt->progress);
     st = json ? json_source_read(&s, f) : csv_source_read(&s, f);
     if (st == OBLYS_OK && ferror(f))
         st = error_set(err, OBLYS_EIO, "%s: read error", path);
+    progress_end(&s.progress);         /* before the summary and problems */
     st = finish(&s, st, summary);
     fclose(f);
     ctx_free(&s.ctx);

@@ -34,6 +34,7 @@ typedef struct {
                                    column (wide tables, region/date/value files) */
     const import_map *map;      /* --map FILE.json: column roles, indicator
                                    codes, regions, values to skip; or NULL */
+    bool progress;              /* a progress line on stderr for a long file */
 } import_options;
 
 typedef struct {

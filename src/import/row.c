@@ -38,8 +38,17 @@ void row_locate(const import_row *row, const char *name, strbuf *out)
 void row_where(const import_row *row, strbuf *out)
 {
     strbuf_reset(out);
-    if (row->path)
+    if (row->path) {
         strbuf_append(out, row->path);
-    else
-        strbuf_printf(out, "line %zu", row->line);
+        return;
+    }
+    /* "line %zu" without printf: this runs for every row. */
+    char digits[24];
+    size_t n = 0, line = row->line;
+    do {
+        digits[sizeof digits - 1 - n++] = (char)('0' + line % 10);
+        line /= 10;
+    } while (line);
+    strbuf_append_len(out, "line ", 5);
+    strbuf_append_len(out, digits + sizeof digits - n, n);
 }

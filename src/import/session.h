@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "import/kind.h"
+#include "import/progress.h"
 
 typedef struct {
     sqlite3 *db;
@@ -23,6 +24,8 @@ typedef struct {
     oblys_error *err;
     const char *sha256;         /* of the file, for the load record */
     const char *format;         /* csv or json */
+    FILE *file;                 /* being read, for the progress line */
+    progress progress;
 } import_session;
 
 /* Opens the store for kind. */

@@ -15,5 +15,7 @@ Suite *stats_suite(void);
 Suite *namekey_suite(void);
 Suite *inequality_suite(void);
 Suite *sql_suite(void);
+Suite *strmap_suite(void);
+Suite *progress_suite(void);
 
 #endif
