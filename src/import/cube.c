@@ -617,8 +617,14 @@ oblys_status cube_finish(cube *c)
     if (!indicator)
         return OBLYS_EDATA;
     resolve_values(c);
+    size_t skipped = 0;
     for (size_t i = 0; i < c->nobs; i++)
         if (!obs_skipped(c, &c->obs[i]))
             emit(c, &c->obs[i], indicator);
+        else
+            skipped++;
+    if (skipped)        /* asked for, but never silent */
+        diag_warning_at(c->s->diag, c->s->path, "%zu observation%s left out, as the mapping "
+                        "file's \"skip\" says", skipped, skipped == 1 ? "" : "s");
     return c->failed ? OBLYS_EDATA : OBLYS_OK;
 }
