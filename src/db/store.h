@@ -199,6 +199,8 @@ bool store_region_years(store *s, const char *code, int *from, int *to, const ch
  * such region, or more than one. */
 bool store_region_predecessor(store *s, const char *code, int year, int in_year,
                               const char **pred, const char **name);
+/* "a, b or c": the codes of the flag table, for messages. */
+void store_flag_codes(store *s, strbuf *out);
 /* True when the region table is empty. */
 bool store_no_regions(store *s);
 bool store_code_exists(store *s, code_table table, const char *code);

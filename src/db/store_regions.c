@@ -101,6 +101,25 @@ bool store_find_region(store *s, const char *text, const char **code)
     return strmap_get(&s->region_by_text, text, code);
 }
 
+void store_flag_codes(store *s, strbuf *out)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT code FROM flag ORDER BY code", -1, &stmt, NULL)
+        != SQLITE_OK)
+        return;
+    char *held = NULL;      /* the last code is joined with "or" */
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        if (held)
+            strbuf_printf(out, "%s%s", out->len ? ", " : "", held);
+        free(held);
+        held = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+    }
+    if (held)
+        strbuf_printf(out, "%s%s", out->len ? " or " : "", held);
+    free(held);
+    sqlite3_finalize(stmt);
+}
+
 bool store_region_years(store *s, const char *code, int *from, int *to, const char **name)
 {
     if (!s->years.code || strcmp(s->years.code, code) != 0) {

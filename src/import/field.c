@@ -285,8 +285,10 @@ bool field_flags(import_ctx *ctx, const import_row *row, const char *name, strbu
     for (char *save = NULL, *w = strtok_r(copy, ",; \t", &save); w;
          w = strtok_r(NULL, ",; \t", &save)) {
         if (!store_code_exists(ctx->store, CODE_FLAG, w)) {
-            ctx_error(ctx, row, name, "unknown flag \"%s\" (expected provisional, estimated, "
-                      "break, revised, forecast or low_reliability)", w);
+            strbuf known = STRBUF_INIT;
+            store_flag_codes(ctx->store, &known);
+            ctx_error(ctx, row, name, "unknown flag \"%s\" (expected %s)", w, strbuf_str(&known));
+            strbuf_free(&known);
             ok = false;
         } else if (n < sizeof words / sizeof words[0]) {
             words[n++] = w;
