@@ -5,7 +5,7 @@
 # As root it runs apt-get itself; otherwise it uses sudo when there is
 # one, and else says which command to run.
 
-OBLYS_PACKAGES="gcc meson ninja-build pkg-config python3 libsqlite3-dev libcjson-dev nettle-dev check"
+OBLYS_PACKAGES="gcc meson ninja-build pkg-config python3 libsqlite3-dev libcjson-dev nettle-dev libxlsxwriter-dev check"
 
 oblys_missing_packages() {
     local missing="" p

@@ -10,7 +10,7 @@
 #include "report/reports.h"
 
 static const cli_option OPTIONS[] = {
-    { "format", "FORMAT", "text (default), csv, json or md" },
+    { "format", "FORMAT", CLI_FORMAT_HELP },
     { "as-of", "LOAD|DATE", "the data as it was after that load, or on that date" },
     { "status", "STATUS", "only figures with this verdict: matches, consistent, inconsistent, "
                           "not_recomputable or no_data" },
@@ -41,7 +41,9 @@ int cmd_check(int argc, char **argv, const char *global_db)
         st = report_check(db, cli_value(&args, OPTIONS, "status"), &r, &n_inconsistent, &err);
     if (st == OBLYS_OK) {
         report_add_notes(r, strbuf_str(&as_of_note));
-        report_write(r, format, stdout);
+        st = cli_write_report(r, format, stdout, &err);
+    }
+    if (st == OBLYS_OK) {
         code = n_inconsistent > 0 && cli_flag(&args, OPTIONS, "strict") ? OBLYS_EDATA : 0;
     } else {
         code = cli_fail("check", &err);

@@ -12,7 +12,7 @@
 static const cli_option OPTIONS[] = {
     { "year", "YEAR", "the year (default: the latest with data)" },
     { "indicator", "CODE", "one indicator (required by trend)" },
-    { "format", "FORMAT", "text (default), csv, json or md" },
+    { "format", "FORMAT", CLI_FORMAT_HELP },
     { "as-of", "LOAD|DATE", "the data as it was after that load, or on that date" },
     { "geography", "GEO", "as-reported (default), fixed-2016 (the 2016 units) or current" },
     { NULL, NULL, NULL },
@@ -83,7 +83,9 @@ int cmd_report(int argc, char **argv, const char *global_db)
         st = builder(db, &params, &r, &err);
     if (st == OBLYS_OK) {
         report_add_notes(r, strbuf_str(&as_of_note));
-        report_write(r, format, stdout);
+        st = cli_write_report(r, format, stdout, &err);
+    }
+    if (st == OBLYS_OK) {
         code = 0;
     } else {
         code = cli_fail("report", &err);

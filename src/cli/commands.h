@@ -37,7 +37,14 @@ int cli_begin(const char *command, int argc, char **argv, const cli_option *opts
 oblys_status cli_open_for_report(const char *path, const char *as_of, const char *geography,
                                  sqlite3 **db, strbuf *notes, oblys_error *err);
 
+/* --format's help, the same for every command that writes a report. */
+#define CLI_FORMAT_HELP "text (default), csv, json, md, html, or xlsx (redirect to a file)"
+
 /* Parses --format's value (NULL: text). */
 oblys_status cli_format(const char *name, report_format *out, oblys_error *err);
+/* Writes r to out (stdout) in format. XLSX is binary: refused when out is
+ * a terminal (redirect it to a file); its write errors come back here. */
+oblys_status cli_write_report(const report *r, report_format format, FILE *out,
+                              oblys_error *err);
 
 #endif

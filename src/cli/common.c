@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "db/db.h"
@@ -93,7 +94,20 @@ oblys_status cli_format(const char *name, report_format *out, oblys_error *err)
 {
     *out = FORMAT_TEXT;
     if (name && !report_format_parse(name, out))
-        return error_set(err, OBLYS_EUSAGE, "unknown format \"%s\" (text, csv, json or md)",
-                         name);
+        return error_set(err, OBLYS_EUSAGE, "unknown format \"%s\" (text, csv, json, md, "
+                         "html or xlsx)", name);
     return OBLYS_OK;
+}
+
+oblys_status cli_write_report(const report *r, report_format format, FILE *out,
+                              oblys_error *err)
+{
+    if (format != FORMAT_XLSX) {
+        report_write(r, format, out);
+        return OBLYS_OK;
+    }
+    if (isatty(fileno(out)))
+        return error_set(err, OBLYS_EUSAGE, "XLSX is a binary file and stdout is a terminal: "
+                         "redirect it to a file (> report.xlsx)");
+    return write_xlsx(r, out, err);
 }
