@@ -5,7 +5,7 @@
 # As root it runs apt-get itself; otherwise it uses sudo when there is
 # one, and else says which command to run.
 
-OBLYS_PACKAGES="gcc meson ninja-build pkg-config python3 libsqlite3-dev libcjson-dev nettle-dev check sqlite3"
+OBLYS_PACKAGES="gcc meson ninja-build pkg-config python3 libsqlite3-dev libcjson-dev nettle-dev libxlsxwriter-dev check sqlite3"
 
 oblys_missing_packages() {
     local missing="" p
@@ -64,6 +64,26 @@ oblys_ensure_locales() {
     for l in $missing; do
         $sudo localedef -i "$l" -f UTF-8 "$l.UTF-8" >&2
     done
+}
+
+# Debian's Chromium, only for the render test (tests/render/render_test.py,
+# meson test 'render'): it opens the HTML reports headless. Not needed to
+# build or run oblys.
+oblys_ensure_chromium() {
+    command -v chromium >/dev/null 2>&1 && return 0
+    echo "oblys: installing chromium for the HTML render test" >&2
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo="sudo"
+        else
+            echo "oblys: run as root: apt-get install -y chromium (the render test needs it)" >&2
+            return 1
+        fi
+    fi
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        chromium >&2
 }
 
 # oblys_build DIR [MESON OPTIONS...]: configures DIR once, then builds it.

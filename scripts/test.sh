@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh - the README's second command, and what CI runs (.ci/run):
-# installs what is missing, builds, runs every test (Check unit tests and
-# the end-to-end cases in tests/cases), then again in a build with
+# installs what is missing (Chromium too, for the HTML render test), builds,
+# runs every test (Check unit tests, the end-to-end cases in tests/cases,
+# and the HTML reports rendered by headless Chromium), then again in a build with
 # AddressSanitizer and UndefinedBehaviorSanitizer, then a short run of the
 # libFuzzer harnesses (scripts/fuzz.sh; OBLYS_FUZZ_SECONDS, default 15 per
 # harness; OBLYS_SKIP_FUZZ=1 skips it).
@@ -11,6 +12,8 @@ cd "$(dirname "$0")/.."
 
 oblys_ensure_packages
 oblys_ensure_locales
+# The render test (meson test 'render') fails without Chromium, by design.
+oblys_ensure_chromium || echo "oblys: chromium is missing: the render test will fail" >&2
 
 run_suite() {
     local dir=$1

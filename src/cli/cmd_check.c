@@ -10,7 +10,7 @@
 #include "report/reports.h"
 
 static const cli_option OPTIONS[] = {
-    { "format", "FORMAT", "text (default), csv, json or md" },
+    { "format", "FORMAT", CLI_FORMAT_HELP },
     { "as-of", "LOAD|DATE", "the data as it was after that load, or on that date" },
     { "status", "STATUS", "only figures with this verdict: matches, consistent, inconsistent, "
                           "not_recomputable or no_data" },

@@ -8,7 +8,7 @@
 #include "report/reports.h"
 
 static const cli_option OPTIONS[] = {
-    { "format", "FORMAT", "text (default), csv, json or md" },
+    { "format", "FORMAT", CLI_FORMAT_HELP },
     { NULL, NULL, NULL },
 };
 
@@ -31,8 +31,9 @@ int cmd_loads(int argc, char **argv, const char *global_db)
         st = db_open_current(cli_db_path(&args, global_db), DB_READ_ONLY, &db, &err);
     if (st == OBLYS_OK)
         st = report_loads(db, &r, &err);
+    if (st == OBLYS_OK)
+        st = cli_write_report(NULL, r, format, false, NULL, &err);
     if (st == OBLYS_OK) {
-        report_write(r, NULL, format, stdout);
         code = 0;
     } else {
         code = cli_fail("loads", &err);

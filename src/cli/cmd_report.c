@@ -12,7 +12,7 @@
 static const cli_option OPTIONS[] = {
     { "year", "YEAR", "the year (default: the latest with data)" },
     { "indicator", "CODE", "one indicator (required by trend)" },
-    { "format", "FORMAT", "text (default), csv, json or md" },
+    { "format", "FORMAT", CLI_FORMAT_HELP },
     { "as-of", "LOAD|DATE", "the data as it was after that load, or on that date" },
     { "geography", "GEO", "as-reported (default), fixed-2016 (the 2016 units) or current" },
     { "provenance", NULL, "with --format csv: how the report was made, as # comment lines" },

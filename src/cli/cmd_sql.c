@@ -15,7 +15,7 @@
 #include "report/reports.h"
 
 static const cli_option OPTIONS[] = {
-    { "format", "FORMAT", "text (default), csv, json or md" },
+    { "format", "FORMAT", CLI_FORMAT_HELP },
     { "param", "NAME=VALUE", "the value of parameter :NAME (repeat for several)" },
     { "file", "FILE", "read the SQL from FILE instead of the argument" },
     { "as-of", "LOAD|DATE", "the data as it was after that load, or on that date" },

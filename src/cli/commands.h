@@ -40,11 +40,14 @@ oblys_status cli_open_for_report(const char *path, const char *as_of, const char
                                  sqlite3 **db, strbuf *notes, oblys_error *err);
 
 /* Writes r to stdout in format, with its provenance (read from db, the
- * connection r was computed from, and options): always in text,
- * Markdown and JSON, in CSV only when csv_provenance (--provenance). */
+ * connection r was computed from, and options; none when db is NULL):
+ * always in text, Markdown, JSON, HTML and XLSX, in CSV only when
+ * csv_provenance (--provenance). XLSX is refused on a terminal. */
 oblys_status cli_write_report(sqlite3 *db, const report *r, report_format format,
                               bool csv_provenance, const provenance_options *options,
                               oblys_error *err);
+/* --format's help, the same for every command that writes a report. */
+#define CLI_FORMAT_HELP "text (default), csv, json, md, html, or xlsx (redirect to a file)"
 
 /* Parses --format's value (NULL: text). */
 oblys_status cli_format(const char *name, report_format *out, oblys_error *err);

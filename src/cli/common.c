@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "db/db.h"
@@ -94,20 +95,29 @@ oblys_status cli_write_report(sqlite3 *db, const report *r, report_format format
                               bool csv_provenance, const provenance_options *options,
                               oblys_error *err)
 {
+    if (format == FORMAT_XLSX && isatty(fileno(stdout)))
+        return error_set(err, OBLYS_EUSAGE, "XLSX is a binary file and stdout is a terminal: "
+                         "redirect it to a file (> report.xlsx)");
     provenance *p = NULL;
-    oblys_status st = provenance_build(db, r, options, &p, err);
-    if (st != OBLYS_OK)
-        return st;
-    report_write(r, format == FORMAT_CSV && !csv_provenance ? NULL : p, format, stdout);
+    if (db) {
+        oblys_status st = provenance_build(db, r, options, &p, err);
+        if (st != OBLYS_OK)
+            return st;
+    }
+    oblys_status st = OBLYS_OK;
+    if (format == FORMAT_XLSX)
+        st = write_xlsx(r, p, stdout, err);
+    else
+        report_write(r, format == FORMAT_CSV && !csv_provenance ? NULL : p, format, stdout);
     provenance_free(p);
-    return OBLYS_OK;
+    return st;
 }
 
 oblys_status cli_format(const char *name, report_format *out, oblys_error *err)
 {
     *out = FORMAT_TEXT;
     if (name && !report_format_parse(name, out))
-        return error_set(err, OBLYS_EUSAGE, "unknown format \"%s\" (text, csv, json or md)",
-                         name);
+        return error_set(err, OBLYS_EUSAGE, "unknown format \"%s\" (text, csv, json, md, "
+                         "html or xlsx)", name);
     return OBLYS_OK;
 }

@@ -103,6 +103,9 @@ oblys_status report_gaps(sqlite3 *db, const report_params *p, report **out, obly
             report_set_decimals(t, "min_value", -1);
             report_set_decimals(t, "cv_pct", 1);
             report_set_decimals(t, "published_gap_ratio", -1);
+            report_add_chart(r, CHART_BAR, "gaps", year ? "indicator,settlement,sex"
+                             : "year,settlement,sex", "gap_ratio", NULL, NULL,
+                             "Gap between regions: max / min");
             add_gap_notes(r);
             if (year == 0)
                 st = add_inequality_over_years(db, r, p->indicator, err);

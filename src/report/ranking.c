@@ -41,6 +41,24 @@ static const char SQL_RANKING[] =
     "      FROM v_index ix WHERE ix.year = ?1) "
     "ORDER BY rank, region_name";
 
+/* Every year's ranks, for the bump chart of ranks over the years. */
+static const char SQL_RANKS_BY_YEAR[] =
+    "SELECT year, rank, region_name FROM v_index ORDER BY year, rank, region_name";
+
+static oblys_status add_ranks_by_year(sqlite3 *db, report *r, oblys_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    oblys_status st = report_prepare(db, SQL_RANKS_BY_YEAR, &stmt, err);
+    if (st == OBLYS_OK)
+        st = report_add_query(r, "ranks_by_year", "Rank of each region in every year with "
+                              "an index", stmt, NULL, err);
+    sqlite3_finalize(stmt);
+    if (st == OBLYS_OK)
+        report_add_chart(r, CHART_BUMP, "ranks_by_year", "year", "rank", "region_name", NULL,
+                         "Rank over the years (1 = best)");
+    return st;
+}
+
 static oblys_status add_break_note(sqlite3 *db, report *r, int year, oblys_error *err)
 {
     sqlite3_stmt *stmt = NULL;
@@ -152,6 +170,8 @@ oblys_status report_ranking(sqlite3 *db, const report_params *p, report **out, o
     report_add_note(r, "A published index may be on another scale and built another way; "
                     "see docs/methodology.md.");
     st = add_break_note(db, r, year, err);
+    if (st == OBLYS_OK)
+        st = add_ranks_by_year(db, r, err);
     if (st != OBLYS_OK) {
         report_free(r);
         return st;

@@ -39,6 +39,7 @@ void report_free(report *r)
         table_free(r->tables[i]);
     for (size_t i = 0; i < r->nnotes; i++)
         free(r->notes[i]);
+    report_free_charts(r);
     free(r->tables);
     free(r->notes);
     free(r->name);
@@ -184,7 +185,8 @@ bool report_format_parse(const char *name, report_format *out)
 {
     static const struct { const char *name; report_format format; } formats[] = {
         { "text", FORMAT_TEXT }, { "csv", FORMAT_CSV }, { "json", FORMAT_JSON },
-        { "md", FORMAT_MD }, { "markdown", FORMAT_MD },
+        { "md", FORMAT_MD }, { "markdown", FORMAT_MD }, { "xlsx", FORMAT_XLSX },
+        { "html", FORMAT_HTML },
     };
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
         if (strcmp(name, formats[i].name) == 0) {
@@ -209,6 +211,15 @@ void report_write(const report *r, const provenance *p, report_format format, FI
     case FORMAT_MD:
         write_md(r, p, out);
         break;
+    case FORMAT_HTML:
+        write_html(r, p, out);
+        break;
+    case FORMAT_XLSX: {
+        oblys_error ignored = OBLYS_ERROR_INIT;
+        write_xlsx(r, p, out, &ignored);
+        error_clear(&ignored);
+        break;
+    }
     }
 }
 

@@ -43,6 +43,24 @@ typedef struct {
     report_cell *cells;         /* nrows * ncols, row by row */
 } report_table;
 
+/* A chart drawn from one of the report's tables (chart.c; the HTML writer
+ * draws them, other writers ignore or list them). Column names refer to
+ * the table named by table. */
+typedef enum { CHART_LINE, CHART_BUMP, CHART_BAR } chart_kind;
+
+typedef struct {
+    chart_kind kind;            /* LINE: y over x per series; BUMP: ranks, 1 on top;
+                                   BAR: one bar per row */
+    char *table;                /* the report table holding the data */
+    char *x_col;                /* LINE/BUMP: the year column; BAR: the category
+                                   column(s), comma-separated, joined into a label */
+    char *y_col;                /* the value, rank or ratio */
+    char *series_col;           /* LINE/BUMP: one line per distinct value; BAR: NULL */
+    char *split_cols;           /* comma-separated: one chart per distinct combination
+                                   of these columns' values; NULL: one chart */
+    char *title;
+} report_chart;
+
 typedef struct {
     char *name;                 /* the report's name, e.g. "ranking" */
     char *title;
@@ -50,6 +68,8 @@ typedef struct {
     report_table **tables;
     size_t nnotes;
     char **notes;               /* sentences shown under the tables */
+    size_t ncharts;
+    report_chart *charts;       /* drawn by the HTML writer (chart.c) */
 } report;
 
 report *report_new(const char *name, const char *title);
@@ -70,13 +90,24 @@ void report_add_notes(report *r, const char *lines);
 int report_column_index(const report_table *t, const char *name);
 const report_cell *report_cell_at(const report_table *t, size_t row, size_t col);
 
-typedef enum { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_MD } report_format;
+/* Adds a chart spec (copied) to r; see report_chart. series_col and
+ * split_cols may be NULL. Implemented in chart.c. */
+void report_add_chart(report *r, chart_kind kind, const char *table, const char *x_col,
+                      const char *y_col, const char *series_col, const char *split_cols,
+                      const char *title);
+/* Frees r's chart specs (called by report_free). */
+void report_free_charts(report *r);
 
-/* Parses "text", "csv", "json", "md" (or "markdown"). */
+typedef enum { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_MD, FORMAT_XLSX,
+               FORMAT_HTML } report_format;
+
+/* Parses "text", "csv", "json", "md" (or "markdown"), "xlsx", "html". */
 bool report_format_parse(const char *name, report_format *out);
 /* Writes r to out in format, with its provenance p unless p is NULL: a
- * footer in text and Markdown, a "provenance" object in JSON, "#" comment
- * lines before the header in CSV. */
+ * footer in text, Markdown and HTML, a "provenance" object in JSON, "#"
+ * comment lines before the header in CSV, an "About" sheet in XLSX. XLSX
+ * errors (a temporary file that cannot be written) are lost here: callers
+ * that care call write_xlsx themselves. */
 void report_write(const report *r, const provenance *p, report_format format, FILE *out);
 
 /* The writers, one per format (write_*.c); p may be NULL. */
@@ -84,6 +115,10 @@ void write_text(const report *r, const provenance *p, FILE *out);
 void write_csv(const report *r, const provenance *p, FILE *out);
 void write_json(const report *r, const provenance *p, FILE *out);
 void write_md(const report *r, const provenance *p, FILE *out);
+void write_html(const report *r, const provenance *p, FILE *out);
+/* XLSX is binary and written through a temporary file (libxlsxwriter
+ * writes to a file name), then copied to out. */
+oblys_status write_xlsx(const report *r, const provenance *p, FILE *out, oblys_error *err);
 
 /* Calls line(text, arg) for each line of p's description for people. */
 void report_each_provenance_line(const provenance *p, void (*line)(const char *, void *),

@@ -96,6 +96,8 @@ oblys_status report_trend(sqlite3 *db, const report_params *p, report **out, obl
     report_set_decimals(dispersion, "max_min_ratio", 2);
     for (const char *const *c = DISPERSION_MEASURES; *c; c++)
         report_set_decimals(dispersion, *c, 3);
+    report_add_chart(r, CHART_LINE, "values", "year", "value", "region_name", "settlement,sex",
+                     "Values by region over the years");
     report_add_note(r, "growth_pct_yoy compares with the previous year that has a value "
                     "(prev_year); growth_pct_base and index_base (value as %% of the base "
                     "year's) compare with the first year of the series.");

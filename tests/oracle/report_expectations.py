@@ -5,7 +5,8 @@ paper_oracle.py) and the seed files, never from oblys's own output.
 
 Writes expected_stdout.csv into these end-to-end cases (and their cmd):
   tests/cases/report_gaps_2021_csv       oblys report gaps --year 2021 --format csv
-  tests/cases/report_ranking_2021_csv    oblys report ranking --year 2021 --format csv
+  tests/cases/report_ranking_2021_csv    oblys report ranking --year 2021 --format csv (the
+                                         ranking, then every year's ranks)
   tests/cases/report_trend_consumption_csv
                                          oblys report trend --indicator consumption_income --format csv
   tests/cases/report_gaps_over_years_csv
@@ -83,6 +84,14 @@ def ranking_2021(published_rank):
         r['published_rank'] = p
         r['rank_difference'] = None if p is None else p - int(r['rank'])
     body.sort(key=lambda r: (int(r['rank']), r['region_name']))
+    return header, body
+
+
+def ranks_by_year():
+    """Every year's ranks (v_index), for the ranking report's bump chart."""
+    header = ['year', 'rank', 'region_name']
+    body = [dict(r) for r in rows(os.path.join(EXPECTED, 'v_index.csv'))]
+    body.sort(key=lambda r: (int(r['year']), int(r['rank']), r['region_name']))
     return header, body
 
 
@@ -233,7 +242,7 @@ def main():
                [gaps_2021(positions, published)])
     write_case('report_ranking_2021_csv',
                '$OBLYS --db $DB report ranking --year 2021 --format csv',
-               [ranking_2021(published_rank)])
+               [ranking_2021(published_rank), ranks_by_year()])
     write_case('report_trend_consumption_csv',
                '$OBLYS report trend --indicator consumption_income --format csv --db $DB',
                trend('consumption_income', kinds, seed_flags(code_of)))
