@@ -53,6 +53,7 @@ extern const import_kind kind_rates;
 extern const import_kind kind_prices;
 extern const import_kind kind_population;
 extern const import_kind kind_changes;
+extern const import_kind kind_rules;
 
 /* The kind named name ("series", ...) or NULL. */
 const import_kind *kind_by_name(const char *name);

@@ -27,6 +27,7 @@ static const char *const SEEDS[] = {
     "seeds/price_index.csv",
     "seeds/population.csv",
     "seeds/territorial_changes.csv",
+    "seeds/validation_rules.csv",
 };
 
 const char *fixture_path(const char *relative)
