@@ -25,7 +25,7 @@ fi
     seeds/paper_table2_2021.csv seeds/paper_table4_consumption_income.csv \
     seeds/paper_table5_wages.csv seeds/paper_published.csv \
     seeds/exchange_rates.csv seeds/price_index.csv seeds/population.csv \
-    seeds/territorial_changes.csv seeds/region_groups.csv
+    seeds/territorial_changes.csv seeds/region_groups.csv seeds/validation_rules.csv
 
 section() { printf '\n\n##### %s\n\n' "$*"; }
 

@@ -20,6 +20,9 @@ A case is a folder holding:
                      optional: stdout is JSON equal to it, numbers within a
                      relative 1e-9 (layout and key order do not matter).
   expected_stderr    optional: stderr must equal it exactly.
+                     In every expected file, @SCHEMA_VERSION@ stands for the
+                     number of migrations (the schema version of a new
+                     database).
   expected_exit      optional: the exit code (default 0).
   db_unchanged       optional, empty: the database file must be byte for
                      byte the same after the command (a rejected import
@@ -32,6 +35,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -40,13 +44,25 @@ SEED_ORDER = [
     'regions.csv', 'region_aliases.csv', 'indicators.json', 'paper_table2_2021.csv',
     'paper_table4_consumption_income.csv', 'paper_table5_wages.csv',
     'paper_published.csv', 'exchange_rates.csv', 'price_index.csv', 'population.csv',
-    'territorial_changes.csv', 'region_groups.csv',
+    'territorial_changes.csv', 'region_groups.csv', 'validation_rules.csv',
 ]
 
 
 def read(path):
     with open(path, encoding='utf-8', newline='') as f:
         return f.read()
+
+
+# The schema version a new database has: the number of migrations. Expected
+# outputs write it as @SCHEMA_VERSION@, so that adding a migration does not
+# rewrite every provenance footer by hand.
+MIGRATIONS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                          'migrations')
+SCHEMA_VERSION = str(sum(1 for n in os.listdir(MIGRATIONS) if re.match(r'^\d{4}_.*\.sql$', n)))
+
+
+def expected(path):
+    return read(path).replace('@SCHEMA_VERSION@', SCHEMA_VERSION)
 
 
 def build_database(oblys, seeds, db, setup):
@@ -135,24 +151,24 @@ def run_case(oblys, seeds, case_dir):
         if proc.returncode != want_exit:
             problems.append(f'exit code {proc.returncode}, expected {want_exit}')
         out_file = os.path.join(case_dir, 'expected_stdout')
-        if os.path.exists(out_file) and stdout != read(out_file):
-            problems.append('stdout differs at ' + first_difference(stdout, read(out_file)))
+        if os.path.exists(out_file) and stdout != expected(out_file):
+            problems.append('stdout differs at ' + first_difference(stdout, expected(out_file)))
         csv_file = os.path.join(case_dir, 'expected_stdout.csv')
         if os.path.exists(csv_file):
-            diff = compare_csv(stdout, read(csv_file))
+            diff = compare_csv(stdout, expected(csv_file))
             if diff:
                 problems.append('stdout CSV differs: ' + diff)
         json_file = os.path.join(case_dir, 'expected_stdout.json')
         if os.path.exists(json_file):
             try:
-                diff = compare_json(json.loads(stdout), json.loads(read(json_file)))
+                diff = compare_json(json.loads(stdout), json.loads(expected(json_file)))
             except ValueError as e:
                 diff = f'not JSON: {e}'
             if diff:
                 problems.append('stdout JSON differs: ' + diff)
         err_file = os.path.join(case_dir, 'expected_stderr')
-        if os.path.exists(err_file) and stderr != read(err_file):
-            problems.append('stderr differs at ' + first_difference(stderr, read(err_file)))
+        if os.path.exists(err_file) and stderr != expected(err_file):
+            problems.append('stderr differs at ' + first_difference(stderr, expected(err_file)))
         if os.path.exists(os.path.join(case_dir, 'db_unchanged')):
             after = open(db, 'rb').read() if os.path.exists(db) else None
             if after != before:

@@ -14,7 +14,7 @@ static const cli_option OPTIONS[] = {
     { "as-of", "LOAD|DATE", "the data as it was after that load, or on that date" },
     { "status", "STATUS", "only figures with this verdict: matches, consistent, inconsistent, "
                           "not_recomputable or no_data" },
-    { "strict", NULL, "exit with status 1 when any figure shown is inconsistent" },
+    { "strict", NULL, "exit with status 1 when any figure shown is inconsistent or any value breaks a validation rule" },
     { "provenance", NULL, "with --format csv: how the report was made, as # comment lines" },
     { NULL, NULL, NULL },
 };
@@ -33,13 +33,14 @@ int cmd_check(int argc, char **argv, const char *global_db)
     sqlite3 *db = NULL;
     report *r = NULL;
     strbuf as_of_note = STRBUF_INIT;
-    int n_inconsistent = 0;
+    int n_inconsistent = 0, n_findings = 0;
     oblys_status st = cli_format(cli_value(&args, OPTIONS, "format"), &format, &err);
     if (st == OBLYS_OK)
         st = cli_open_for_report(cli_db_path(&args, global_db), cli_value(&args, OPTIONS, "as-of"), NULL,
                                  &db, &as_of_note, &err);
     if (st == OBLYS_OK)
-        st = report_check(db, cli_value(&args, OPTIONS, "status"), &r, &n_inconsistent, &err);
+        st = report_check(db, cli_value(&args, OPTIONS, "status"), &r, &n_inconsistent, &n_findings,
+                          &err);
     if (st == OBLYS_OK) {
         report_add_notes(r, strbuf_str(&as_of_note));
         provenance_options how = { .as_of = cli_value(&args, OPTIONS, "as-of") };
@@ -47,7 +48,8 @@ int cmd_check(int argc, char **argv, const char *global_db)
                               &err);
     }
     if (st == OBLYS_OK) {
-        code = n_inconsistent > 0 && cli_flag(&args, OPTIONS, "strict") ? OBLYS_EDATA : 0;
+        code = (n_inconsistent > 0 || n_findings > 0) && cli_flag(&args, OPTIONS, "strict")
+                   ? OBLYS_EDATA : 0;
     } else {
         code = cli_fail("check", &err);
     }

@@ -255,6 +255,8 @@ static const char *const SQL_COPY_AS_OF[] = {
     "WHERE load_id IS NULL OR load_id <= ?1",
     "INSERT INTO main.region_group SELECT * FROM src.region_group "
     "WHERE load_id IS NULL OR load_id <= ?1",
+    "INSERT INTO main.validation_rule SELECT * FROM src.validation_rule "
+    "WHERE load_id IS NULL OR load_id <= ?1",
     "INSERT INTO main.observation (region, indicator, year, settlement, sex, value, decimals, "
     " missing, load_id, source_line, flags) "
     "SELECT region, indicator, year, settlement, sex, value, decimals, missing, load_id, "

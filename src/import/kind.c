@@ -11,7 +11,7 @@
 static const import_kind *const KINDS[] = {
     /* Order matters for detection: the most specific header first. */
     &kind_published, &kind_series, &kind_indicators, &kind_regions, &kind_aliases,
-    &kind_rates, &kind_prices, &kind_population, &kind_changes, &kind_groups,
+    &kind_rates, &kind_prices, &kind_population, &kind_changes, &kind_groups, &kind_rules,
 };
 #define NKINDS (sizeof KINDS / sizeof KINDS[0])
 

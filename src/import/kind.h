@@ -54,6 +54,7 @@ extern const import_kind kind_prices;
 extern const import_kind kind_population;
 extern const import_kind kind_changes;
 extern const import_kind kind_groups;
+extern const import_kind kind_rules;
 
 /* The kind named name ("series", ...) or NULL. */
 const import_kind *kind_by_name(const char *name);

@@ -1,7 +1,8 @@
 /*
  * check.c - the check report: every published derived figure beside the
  * value the views recompute from the stored observations (v_check), the
- * inconsistent ones first, and a count per verdict.
+ * inconsistent ones first, and a count per verdict; then, with no status
+ * asked for, money in three currencies and the validation rules' findings.
  */
 #include <stdbool.h>
 #include <string.h>
@@ -78,7 +79,7 @@ static oblys_status add_money_table(sqlite3 *db, report *r, oblys_error *err)
 }
 
 oblys_status report_check(sqlite3 *db, const char *status, report **out, int *n_inconsistent,
-                          oblys_error *err)
+                          int *n_findings, oblys_error *err)
 {
     *out = NULL;
     bool known = !status;
@@ -110,8 +111,11 @@ oblys_status report_check(sqlite3 *db, const char *status, report **out, int *n_
         if (c->type == CELL_TEXT && strcmp(c->text, "inconsistent") == 0)
             (*n_inconsistent)++;
     }
+    *n_findings = 0;
     if (!status)
         st = add_money_table(db, r, err);
+    if (st == OBLYS_OK && !status)
+        st = report_add_rule_findings(db, r, n_findings, err);
     if (st != OBLYS_OK) {
         report_free(r);
         return st;

@@ -12,6 +12,9 @@
 typedef struct {
     int year;                   /* 0: the latest year with data */
     const char *indicator;      /* NULL: every indicator */
+    const char *region;         /* report region: a code or any spelling */
+    int from, to;               /* report changes, gender, urban-rural; 0: not given */
+    double threshold_pct;       /* report changes: jumps beyond it; < 0: the default */
 } report_params;
 
 /* Gaps between regions (v_gap) for one year, or for one indicator over
@@ -30,7 +33,34 @@ oblys_status report_trend(sqlite3 *db, const report_params *p, report **out, obl
  * inconsistent ones first, or only those with status (NULL: all);
  * *n_inconsistent gets the number of inconsistent ones among them. */
 oblys_status report_check(sqlite3 *db, const char *status, report **out, int *n_inconsistent,
-                          oblys_error *err);
+                          int *n_findings, oblys_error *err);
+
+/* Adds the "rules" table: every finding of the validation rules
+ * (v_rule_finding); *n_findings gets their number. (rules.c) */
+oblys_status report_add_rule_findings(sqlite3 *db, report *r, int *n_findings, oblys_error *err);
+
+/* One region's profile (p->region, required): every indicator's value in
+ * p->year (0: its latest), rank among regions, change from the previous
+ * year with a value, improved or worsened by polarity; then what improved
+ * and worsened most. (region.c) */
+oblys_status report_region(sqlite3 *db, const report_params *p, report **out, oblys_error *err);
+
+/* Women's values as % of men's (v_ratio_sex) per region, and how the gap
+ * to parity changed between two years. (gender.c) */
+oblys_status report_gender(sqlite3 *db, const report_params *p, report **out, oblys_error *err);
+
+/* Rural values as % of urban (v_ratio_settlement), the same way.
+ * (urban_rural.c) */
+oblys_status report_urban_rural(sqlite3 *db, const report_params *p, report **out,
+                                oblys_error *err);
+
+/* What moved most between p->from and p->to (both required): ranks by
+ * the index, gaps between regions, values beyond p->threshold_pct.
+ * (changes.c) */
+oblys_status report_changes(sqlite3 *db, const report_params *p, report **out, oblys_error *err);
+
+/* The default threshold of report changes, in %. */
+#define REPORT_CHANGES_THRESHOLD_PCT 20.0
 
 /* Every load (import that changed the database), oldest first. */
 oblys_status report_loads(sqlite3 *db, report **out, oblys_error *err);

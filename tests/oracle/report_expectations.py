@@ -13,9 +13,13 @@ Writes expected_stdout.csv into these end-to-end cases (and their cmd):
                                          oblys report gaps --indicator consumption_income --format csv
                                          (the spread per year, then v_inequality beside
                                          v_sigma_convergence from inequality_oracle.py)
-  tests/cases/check_csv                  oblys check --format csv (both tables: the
-                                         verdicts, and published growth of money
-                                         against growth in tenge, dollars, real tenge)
+  tests/cases/check_csv                  oblys check --format csv (all tables: the
+                                         verdicts, published growth of money
+                                         against growth in tenge, dollars, real
+                                         tenge, and the validation rules' findings,
+                                         worked out by rules_oracle.py)
+
+  tests/cases/report_gender_wages_csv    oblys report gender --format csv
 
 Each report's columns and row order are those documented in docs/cli.md
 and src/report/*.c; the numbers are the oracle's. Run after regenerating
@@ -24,6 +28,8 @@ the oracle: python3 tests/oracle/report_expectations.py
 import csv
 import json
 import os
+
+import rules_oracle
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -251,7 +257,59 @@ def main():
                gaps_over_years('consumption_income', positions, published))
     published_rows = rows(os.path.join(SEEDS, 'paper_published.csv'))
     write_case('check_csv', '$OBLYS --db $DB check --format csv',
-               [check(names), money_growth(published_rows, code_of, names, indicators)])
+               [check(names), money_growth(published_rows, code_of, names, indicators),
+                rule_findings(code_of, names, kinds, indicators)])
+    write_case('report_gender_wages_csv', '$OBLYS --db $DB report gender --format csv',
+               gender(code_of, names, kinds, indicators))
+
+
+def gender(code_of, names, kinds, indicators):
+    """report gender --format csv: women's wage as % of men's from the
+    wage seed, its ratios in 2021, the change of the gap to parity from
+    2016, and the regions where it narrowed and widened most."""
+    wage = {}
+    for r in rows(os.path.join(SEEDS, 'paper_table5_wages.csv')):
+        if r['value'] == '-':
+            continue
+        wage[(code_of[r['region']], int(r['year']), r['sex'])] = float(r['value'])
+    ratio = {(reg, y): 100.0 * f / wage[(reg, y, 'male')]
+             for (reg, y, sx), f in wage.items() if sx == 'female' and (reg, y, 'male') in wage}
+    order = lambda reg: (kinds[reg] == 'country', names[reg])
+    ratios = [dict(indicator='wage_nominal', settlement='total', region_name=names[reg],
+                   male_value=wage[(reg, 2021, 'male')], female_value=wage[(reg, 2021, 'female')],
+                   ratio_pct=ratio[(reg, 2021)])
+              for reg in sorted({reg for reg, y in ratio if y == 2021}, key=order)]
+    changes = []
+    for reg in {reg for reg, y in ratio if y == 2016 and (reg, 2021) in ratio}:
+        a, b = ratio[(reg, 2016)], ratio[(reg, 2021)]
+        change = abs(100 - b) - abs(100 - a)
+        changes.append(dict(indicator='wage_nominal', settlement='total', region_name=names[reg],
+                            ratio_from=a, ratio_to=b, gap_from=abs(100 - a), gap_to=abs(100 - b),
+                            gap_change=change, kind=kinds[reg],
+                            verdict='narrowed' if change < 0 else 'widened' if change > 0
+                            else 'unchanged'))
+    changes.sort(key=lambda r: (r['kind'] == 'country', r['gap_change'], r['region_name']))
+    regions = [r for r in changes if r['kind'] != 'country']
+    most = [dict(r, what='narrowed most') for r in regions
+            if r['gap_change'] < 0 and r['gap_change'] == min(x['gap_change'] for x in regions)]
+    most += [dict(r, what='widened most') for r in regions
+             if r['gap_change'] > 0 and r['gap_change'] == max(x['gap_change'] for x in regions)]
+    return [(['indicator', 'settlement', 'region_name', 'male_value', 'female_value',
+              'ratio_pct'], ratios),
+            (['indicator', 'settlement', 'region_name', 'ratio_from', 'ratio_to', 'gap_from',
+              'gap_to', 'gap_change', 'verdict'], changes),
+            (['what', 'indicator', 'settlement', 'region_name', 'gap_from', 'gap_to',
+              'gap_change'], most)]
+
+
+SERIES_SEEDS = ('paper_table2_2021.csv', 'paper_table4_consumption_income.csv',
+                'paper_table5_wages.csv')
+
+
+def rule_findings(code_of, names, kinds, indicators):
+    obs = rules_oracle.load_observations([os.path.join(SEEDS, f) for f in SERIES_SEEDS], code_of)
+    rules = rows(os.path.join(SEEDS, 'validation_rules.csv'))
+    return rules_oracle.findings(rules, obs, indicators, names, kinds)
 
 
 if __name__ == '__main__':

@@ -28,6 +28,7 @@ static const char *const SEEDS[] = {
     "seeds/population.csv",
     "seeds/territorial_changes.csv",
     "seeds/region_groups.csv",
+    "seeds/validation_rules.csv",
 };
 
 const char *fixture_path(const char *relative)
