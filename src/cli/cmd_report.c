@@ -12,6 +12,7 @@
 static const cli_option OPTIONS[] = {
     { "year", "YEAR", "the year (default: the latest with data)" },
     { "indicator", "CODE", "one indicator (required by trend)" },
+    { "index", "CODE", "ranking: a stored index definition (default: the paper's v_index)" },
     { "format", "FORMAT", "text (default), csv, json or md" },
     { "as-of", "LOAD|DATE", "the data as it was after that load, or on that date" },
     { "geography", "GEO", "as-reported (default), fixed-2016 (the 2016 units) or current" },
@@ -24,7 +25,8 @@ static const char ABOUT[] =
     "           regions holding them, max/min, coefficient of variation), or of one\n"
     "           --indicator over all years\n"
     "  ranking  regions by the composite social-development index of one year, and\n"
-    "           its agreement with a published rating\n"
+    "           its agreement with a published rating; with --index CODE, by a stored\n"
+    "           index definition, with rank change, robustness and attribution\n"
     "  trend    one --indicator for every region and year, with growth, and its gap\n"
     "           per year";
 
@@ -54,9 +56,14 @@ static oblys_status read_params(const cli_args *args, report_params *p, report_f
     const char *year = cli_value(args, OPTIONS, "year");
     p->year = 0;
     p->indicator = cli_value(args, OPTIONS, "indicator");
+    p->index = cli_value(args, OPTIONS, "index");
+    if (p->index && *builder != report_ranking)
+        return error_set(err, OBLYS_EUSAGE, "--index applies to the ranking report only");
     if (year && cli_parse_year(year, &p->year, err) != OBLYS_OK)
         return OBLYS_EUSAGE;
-    return cli_format(cli_value(args, OPTIONS, "format"), format, err);
+    oblys_status st = cli_format(cli_value(args, OPTIONS, "format"), format, err);
+    p->ascii = *format == FORMAT_CSV;
+    return st;
 }
 
 int cmd_report(int argc, char **argv, const char *global_db)
@@ -64,7 +71,7 @@ int cmd_report(int argc, char **argv, const char *global_db)
     cli_args args;
     int code = cli_begin("report", argc, argv, OPTIONS,
                          "oblys report gaps|ranking|trend [--year YEAR] [--indicator CODE] "
-                         "[--as-of LOAD|DATE] [--geography GEO] [--format FORMAT]", ABOUT, &args);
+                         "[--index CODE] [--as-of LOAD|DATE] [--geography GEO] [--format FORMAT]", ABOUT, &args);
     if (code >= 0)
         return code;
     oblys_error err = OBLYS_ERROR_INIT;
