@@ -40,7 +40,7 @@ SEED_ORDER = [
     'regions.csv', 'region_aliases.csv', 'indicators.json', 'paper_table2_2021.csv',
     'paper_table4_consumption_income.csv', 'paper_table5_wages.csv',
     'paper_published.csv', 'exchange_rates.csv', 'price_index.csv', 'population.csv',
-    'territorial_changes.csv',
+    'territorial_changes.csv', 'index_paper.json',
 ]
 
 

@@ -27,6 +27,7 @@ static const char *const SEEDS[] = {
     "seeds/price_index.csv",
     "seeds/population.csv",
     "seeds/territorial_changes.csv",
+    "seeds/index_paper.json",
 };
 
 const char *fixture_path(const char *relative)

@@ -13,5 +13,6 @@ Suite *migrate_suite(void);
 Suite *views_suite(void);
 Suite *stats_suite(void);
 Suite *namekey_suite(void);
+Suite *index_suite(void);
 
 #endif

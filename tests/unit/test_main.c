@@ -14,6 +14,7 @@ int main(void)
     srunner_add_suite(runner, views_suite());
     srunner_add_suite(runner, stats_suite());
     srunner_add_suite(runner, namekey_suite());
+    srunner_add_suite(runner, index_suite());
     srunner_run_all(runner, CK_NORMAL);
     int failed = srunner_ntests_failed(runner);
     srunner_free(runner);
