@@ -130,7 +130,9 @@ FROM v_index_method_score;
 --               geometric mean of scores moved from [0, 1] to [0.01, 1], so
 --               that the worst region on one indicator does not make the
 --               index 0 (see docs/methodology.md).
--- rank 1 is the highest index of the year.
+-- rank 1 is the highest index of the year; indices equal to 12 decimals
+-- share a rank (sums of the same scores in another order differ in the
+-- last bits, and rank normalisation makes such ties common).
 CREATE VIEW v_index_variant AS
 WITH n_components AS (
     SELECT definition, count(*) AS n FROM index_component GROUP BY definition
@@ -149,7 +151,7 @@ aggregated AS (
 SELECT a.definition, a.normalisation, a.aggregation, a.region, a.region_name, a.year,
        a.n_indicators, a."index",
        rank() OVER (PARTITION BY a.definition, a.normalisation, a.aggregation, a.year
-                    ORDER BY a."index" DESC) AS rank
+                    ORDER BY round(a."index", 12) DESC) AS rank
 FROM aggregated a JOIN n_components c USING (definition)
 WHERE a.n_indicators = c.n;
 

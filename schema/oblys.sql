@@ -695,7 +695,7 @@ aggregated AS (
 SELECT a.definition, a.normalisation, a.aggregation, a.region, a.region_name, a.year,
        a.n_indicators, a."index",
        rank() OVER (PARTITION BY a.definition, a.normalisation, a.aggregation, a.year
-                    ORDER BY a."index" DESC) AS rank
+                    ORDER BY round(a."index", 12) DESC) AS rank
 FROM aggregated a JOIN n_components c USING (definition)
 WHERE a.n_indicators = c.n;
 

@@ -250,6 +250,11 @@ static const oracle_view ORACLE_VIEWS[] = {
     { "v_index_score", "v_index_score.csv", { "region", "year", "indicator", NULL } },
     { "v_check", "v_check.csv", { "source", "measure", "indicator", "region", "year",
                                   "base_year", "settlement", "sex", NULL } },
+    /* tests/oracle/index_oracle.py: the paper's seed definition. */
+    { "v_index_def", "v_index_def.csv", { "definition", "region", "year", NULL } },
+    { "v_index_def_score", "v_index_def_score.csv",
+      { "definition", "region", "year", "indicator", NULL } },
+    { "v_index_sensitivity", "v_index_sensitivity.csv", { "definition", "region", "year", NULL } },
 };
 
 static bool is_key(const oracle_view *v, const char *column)
