@@ -262,12 +262,12 @@ oblys_status report_ranking_index(sqlite3 *db, const report_params *p, report **
     strbuf_printf(&title, "Ranking of regions by index %s, %d", p->index, year);
     report *r = report_new("ranking", strbuf_str(&title));
     strbuf_free(&title);
+    add_definition_notes(db, r, p->index, &d);
     report_table *t = NULL;
     st = add_ranking_table(db, r, p->index, year, p->ascii, &t, err);
     if (st == OBLYS_OK && n_previous > 0)
         st = add_attribution_table(db, r, p->index, year, &d, err);
     if (st == OBLYS_OK) {
-        add_definition_notes(db, r, p->index, &d);
         if (t->nrows == 0)
             report_add_note(r, "No region has every indicator of index %s in %d.", p->index,
                             year);
