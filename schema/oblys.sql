@@ -988,6 +988,161 @@ SELECT f.rule, f.kind, f.region, r.name AS region_name, f.indicator, f.year, f.s
        f.sex, f.value, f.expected, f.lo, f.hi, f.detail
 FROM found f JOIN region r ON r.code = f.region;
 
+CREATE TABLE index_definition (
+    code          TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    normalisation TEXT NOT NULL CHECK (normalisation IN ('minmax', 'goalposts', 'zscore', 'rank')),
+    scope         TEXT NOT NULL CHECK (scope IN ('year', 'panel')),
+    aggregation   TEXT NOT NULL CHECK (aggregation IN ('arithmetic', 'geometric')),
+    description   TEXT,
+    load_id       INTEGER REFERENCES load (id),
+    CHECK (NOT (normalisation = 'zscore' AND aggregation = 'geometric'))
+);
+
+CREATE TABLE index_component (
+    definition  TEXT NOT NULL REFERENCES index_definition (code),
+    indicator   TEXT NOT NULL REFERENCES indicator (code),
+    weight      REAL NOT NULL CHECK (weight > 0),
+    goal_low    REAL,
+    goal_high   REAL,
+    position    INTEGER NOT NULL,       -- order in the file
+    CHECK ((goal_low IS NULL) = (goal_high IS NULL)),
+    CHECK (goal_low IS NULL OR goal_low < goal_high),
+    PRIMARY KEY (definition, indicator)
+) WITHOUT ROWID;
+
+CREATE VIEW v_index_method_score AS
+WITH component AS (
+    SELECT c.definition, c.indicator, c.goal_low, c.goal_high, d.scope,
+           c.weight / sum(c.weight) OVER (PARTITION BY c.definition) AS weight
+    FROM index_component c JOIN index_definition d ON d.code = c.definition
+),
+member AS (
+    SELECT c.definition, o.region, r.name AS region_name, o.year, o.indicator, o.value,
+           i.polarity, c.weight, c.goal_low, c.goal_high,
+           CASE c.scope WHEN 'panel' THEN 0 ELSE o.year END AS span
+    FROM component c
+    JOIN observation o ON o.indicator = c.indicator
+    JOIN region r ON r.code = o.region
+    JOIN indicator i ON i.code = o.indicator
+    WHERE r.kind <> 'country' AND o.settlement = 'total' AND o.sex = 'total'
+      AND o.value IS NOT NULL
+),
+spread AS (
+    SELECT m.*,
+           min(value) OVER same AS min_value, max(value) OVER same AS max_value,
+           avg(value) OVER same AS mean_value, count(*) OVER same AS n_values,
+           rank() OVER by_merit AS rank_low,
+           count(*) OVER (by_merit RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS rank_high
+    FROM member m
+    WINDOW same AS (PARTITION BY definition, indicator, span),
+           by_merit AS (PARTITION BY definition, indicator, span ORDER BY polarity * value)
+),
+deviation AS (
+    SELECT s.*,
+           sqrt(sum((value - mean_value) * (value - mean_value))
+                    OVER (PARTITION BY definition, indicator, span)
+                / nullif(n_values - 1, 0)) AS sd_value
+    FROM spread s
+)
+SELECT definition, region, region_name, year, indicator, value, polarity, weight,
+       goal_low, goal_high,
+       CASE WHEN max_value = min_value THEN 0.0
+            WHEN polarity = 1 THEN (value - min_value) / (max_value - min_value)
+            ELSE (max_value - value) / (max_value - min_value)
+       END AS score_minmax,
+       CASE WHEN goal_low IS NULL THEN NULL
+            ELSE max(0.0, min(1.0, (CASE WHEN polarity = 1 THEN value - goal_low
+                                         ELSE goal_high - value END)
+                                   / (goal_high - goal_low)))
+       END AS score_goalposts,
+       CASE WHEN sd_value IS NULL OR sd_value = 0 THEN 0.0
+            ELSE polarity * (value - mean_value) / sd_value
+       END AS score_zscore,
+       CASE WHEN n_values = 1 THEN 0.0
+            ELSE ((rank_low + rank_high) / 2.0 - 1.0) / (n_values - 1)
+       END AS score_rank
+FROM deviation;
+
+CREATE VIEW v_index_variant_score AS
+SELECT definition, 'minmax' AS normalisation, region, region_name, year, indicator, value,
+       weight, score_minmax AS score
+FROM v_index_method_score
+UNION ALL
+SELECT definition, 'goalposts', region, region_name, year, indicator, value, weight,
+       score_goalposts
+FROM v_index_method_score WHERE score_goalposts IS NOT NULL
+UNION ALL
+SELECT definition, 'zscore', region, region_name, year, indicator, value, weight, score_zscore
+FROM v_index_method_score
+UNION ALL
+SELECT definition, 'rank', region, region_name, year, indicator, value, weight, score_rank
+FROM v_index_method_score;
+
+CREATE VIEW v_index_variant AS
+WITH n_components AS (
+    SELECT definition, count(*) AS n FROM index_component GROUP BY definition
+),
+aggregated AS (
+    SELECT definition, normalisation, 'arithmetic' AS aggregation, region, region_name, year,
+           count(*) AS n_indicators, sum(weight * score) AS "index"
+    FROM v_index_variant_score
+    GROUP BY definition, normalisation, region, region_name, year
+    UNION ALL
+    SELECT definition, normalisation, 'geometric', region, region_name, year,
+           count(*), exp(sum(weight * ln(0.01 + 0.99 * score)))
+    FROM v_index_variant_score WHERE normalisation <> 'zscore'
+    GROUP BY definition, normalisation, region, region_name, year
+)
+SELECT a.definition, a.normalisation, a.aggregation, a.region, a.region_name, a.year,
+       a.n_indicators, a."index",
+       rank() OVER (PARTITION BY a.definition, a.normalisation, a.aggregation, a.year
+                    ORDER BY round(a."index", 12) DESC) AS rank
+FROM aggregated a JOIN n_components c USING (definition)
+WHERE a.n_indicators = c.n;
+
+CREATE VIEW v_index_def_score AS
+SELECT s.definition, s.region, s.region_name, s.year, s.indicator, s.value, s.score, s.weight
+FROM v_index_variant_score s
+JOIN index_definition d ON d.code = s.definition AND d.normalisation = s.normalisation;
+
+CREATE VIEW v_index_def AS
+WITH own AS (
+    SELECT v.definition, v.region, v.region_name, v.year, v."index", v.rank, v.n_indicators
+    FROM v_index_variant v
+    JOIN index_definition d ON d.code = v.definition AND d.normalisation = v.normalisation
+         AND d.aggregation = v.aggregation
+)
+SELECT c.definition, c.region, c.region_name, c.year, c."index", c.rank, c.n_indicators,
+       p.rank AS rank_prev, p.rank - c.rank AS rank_change, p."index" AS index_prev
+FROM own c
+LEFT JOIN own p ON p.definition = c.definition AND p.region = c.region AND p.year = c.year - 1;
+
+CREATE VIEW v_index_sensitivity AS
+SELECT definition, region, region_name, year, min(rank) AS best_rank, max(rank) AS worst_rank,
+       count(*) AS n_methods
+FROM v_index_variant
+GROUP BY definition, region, region_name, year;
+
+CREATE VIEW v_index_attribution AS
+WITH contribution AS (
+    SELECT s.definition, s.region, s.region_name, s.year, s.indicator,
+           CASE d.aggregation WHEN 'arithmetic' THEN s.weight * s.score
+                ELSE s.weight * ln(0.01 + 0.99 * s.score) END AS contribution
+    FROM v_index_def_score s
+    JOIN index_definition d ON d.code = s.definition
+    JOIN v_index_def x ON x.definition = s.definition AND x.region = s.region
+         AND x.year = s.year
+)
+SELECT c.definition, c.region, c.region_name, c.year, c.indicator, c.contribution,
+       p.contribution AS contribution_prev, c.contribution - p.contribution AS delta,
+       (c.contribution - p.contribution)
+         / nullif(sum(c.contribution - p.contribution)
+                    OVER (PARTITION BY c.definition, c.region, c.year), 0) AS share
+FROM contribution c
+JOIN contribution p ON p.definition = c.definition AND p.region = c.region
+     AND p.indicator = c.indicator AND p.year = c.year - 1;
+
 INSERT INTO settlement (code, name) VALUES ('total', 'Urban and rural');
 INSERT INTO settlement (code, name) VALUES ('urban', 'Urban (city)');
 INSERT INTO settlement (code, name) VALUES ('rural', 'Rural (village)');

@@ -25,7 +25,8 @@ fi
     seeds/paper_table2_2021.csv seeds/paper_table4_consumption_income.csv \
     seeds/paper_table5_wages.csv seeds/paper_published.csv \
     seeds/exchange_rates.csv seeds/price_index.csv seeds/population.csv \
-    seeds/territorial_changes.csv seeds/region_groups.csv seeds/validation_rules.csv
+    seeds/territorial_changes.csv seeds/region_groups.csv seeds/validation_rules.csv \
+    seeds/index_paper.json
 
 section() { printf '\n\n##### %s\n\n' "$*"; }
 
@@ -33,6 +34,8 @@ section "oblys report gaps --year 2021"
 ./build/oblys --db "$db" report gaps --year 2021
 section "oblys report ranking --year 2021"
 ./build/oblys --db "$db" report ranking --year 2021
+section "oblys report ranking --year 2021 --index paper (the same index as a stored definition)"
+./build/oblys --db "$db" report ranking --year 2021 --index paper
 section "oblys report trend --indicator consumption_income"
 ./build/oblys --db "$db" report trend --indicator consumption_income
 section "oblys check --status consistent (published figures that only rounding explains)"

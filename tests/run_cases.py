@@ -45,6 +45,7 @@ SEED_ORDER = [
     'paper_table4_consumption_income.csv', 'paper_table5_wages.csv',
     'paper_published.csv', 'exchange_rates.csv', 'price_index.csv', 'population.csv',
     'territorial_changes.csv', 'region_groups.csv', 'validation_rules.csv',
+    'index_paper.json',
 ]
 
 

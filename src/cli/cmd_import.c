@@ -17,14 +17,14 @@
 
 static const cli_option OPTIONS[] = {
     { "replace", NULL, "let changed metadata or reference data (regions, indicators, rates, "
-                       "prices, population, changes) overwrite what is stored; values are "
+                       "prices, population, changes, index definitions) overwrite what is stored; values are "
                        "always revised, keeping the old ones" },
     { "dry-run", NULL, "check everything and say what would change, but write nothing" },
     { "decimal", "MARK", "decimal mark of numbers: auto (default), point or comma" },
     { "delimiter", "CHAR", "CSV field separator: , ; | or tab (default: detected among , ; "
                            "and tab)" },
     { "kind", "KIND", "series, regions, aliases, indicators, published, rates, prices, "
-                      "population or changes (default: detected)" },
+                      "population, changes or index (default: detected)" },
     { "indicator", "CODE", "the indicator of files without an indicator column (a table with "
                            "a column per year or per region, or region,date,value)" },
     { "back-cast", NULL, "accept values for regions in years when they did not exist (the "

@@ -14,6 +14,7 @@
 static const cli_option OPTIONS[] = {
     { "year", "YEAR", "the year (default: the latest with data)" },
     { "indicator", "CODE", "one indicator (required by trend)" },
+    { "index", "CODE", "ranking: a stored index definition (default: the paper's v_index)" },
     { "from", "YEAR", "changes, gender, urban-rural: the first year compared" },
     { "to", "YEAR", "changes, gender, urban-rural: the last year compared" },
     { "threshold", "PCT", "changes: show values that changed by more than PCT % (default 20)" },
@@ -30,7 +31,8 @@ static const char ABOUT[] =
     "           regions holding them, max/min, coefficient of variation), or of one\n"
     "           --indicator over all years\n"
     "  ranking  regions by the composite social-development index of one year, and\n"
-    "           its agreement with a published rating\n"
+    "           its agreement with a published rating; with --index CODE, by a stored\n"
+    "           index definition, with rank change, robustness and attribution\n"
     "  trend    one --indicator for every region and year, with growth, and its gap\n"
     "           per year\n"
     "  region REGION\n"
@@ -112,9 +114,13 @@ static oblys_status read_params(const cli_args *args, report_params *p, report_f
     const char *year = cli_value(args, OPTIONS, "year");
     p->year = 0;
     p->indicator = cli_value(args, OPTIONS, "indicator");
+    p->index = cli_value(args, OPTIONS, "index");
+    if (p->index && *builder != report_ranking)
+        return error_set(err, OBLYS_EUSAGE, "--index applies to the ranking report only");
     if (year && cli_parse_year(year, &p->year, err) != OBLYS_OK)
         return OBLYS_EUSAGE;
-    return cli_format(cli_value(args, OPTIONS, "format"), format, err);
+    oblys_status st = cli_format(cli_value(args, OPTIONS, "format"), format, err);
+    return st;
 }
 
 int cmd_report(int argc, char **argv, const char *global_db)
@@ -123,7 +129,7 @@ int cmd_report(int argc, char **argv, const char *global_db)
     int code = cli_begin("report", argc, argv, OPTIONS,
                          "oblys report gaps|ranking|trend|region REGION|gender|urban-rural|changes "
                          "[--year YEAR] [--indicator CODE] [--from YEAR] [--to YEAR] "
-                         "[--threshold PCT] "
+                         "[--threshold PCT] [--index CODE] "
                          "[--as-of LOAD|DATE] [--geography GEO] [--format FORMAT] [--provenance]", ABOUT, &args);
     if (code >= 0)
         return code;
@@ -148,6 +154,7 @@ int cmd_report(int argc, char **argv, const char *global_db)
             .as_of = cli_value(&args, OPTIONS, "as-of"),
             .geography = geography ? geography : "as-reported",
             .uses_index = builder == report_ranking,
+            .index_code = cli_value(&args, OPTIONS, "index"),
         };
         st = cli_write_report(db, r, format, cli_flag(&args, OPTIONS, "provenance"), &how,
                               &err);

@@ -40,12 +40,20 @@ static void sql_ln(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_double(ctx, log(x));
 }
 
-/* SQLite has sqrt(), pow() and ln() only when built with
+static void sql_exp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        return;
+    sqlite3_result_double(ctx, exp(sqlite3_value_double(argv[0])));
+}
+
+/* SQLite has sqrt(), pow(), ln() and exp() only when built with
  * SQLITE_ENABLE_MATH_FUNCTIONS (Debian's is); provide them otherwise. */
 static bool has_math_functions(sqlite3 *db)
 {
     sqlite3_stmt *stmt = NULL;
-    bool ok = sqlite3_prepare_v2(db, "SELECT sqrt(4), pow(10, -1), ln(1)", -1, &stmt, NULL) == SQLITE_OK;
+    bool ok = sqlite3_prepare_v2(db, "SELECT sqrt(4), pow(10, -1), ln(2), exp(1)", -1, &stmt, NULL) == SQLITE_OK;
     sqlite3_finalize(stmt);
     return ok;
 }
@@ -56,6 +64,7 @@ static void register_math_functions(sqlite3 *db)
     sqlite3_create_function(db, "sqrt", 1, flags, NULL, sql_sqrt, NULL, NULL);
     sqlite3_create_function(db, "pow", 2, flags, NULL, sql_pow, NULL, NULL);
     sqlite3_create_function(db, "ln", 1, flags, NULL, sql_ln, NULL, NULL);
+    sqlite3_create_function(db, "exp", 1, flags, NULL, sql_exp, NULL, NULL);
 }
 
 /* oblys_name_key(text): the key under which a region's spellings are

@@ -257,6 +257,12 @@ static const char *const SQL_COPY_AS_OF[] = {
     "WHERE load_id IS NULL OR load_id <= ?1",
     "INSERT INTO main.validation_rule SELECT * FROM src.validation_rule "
     "WHERE load_id IS NULL OR load_id <= ?1",
+    /* Index definitions as they are now, if loaded by then (a definition
+     * replaced since keeps no earlier version). */
+    "INSERT INTO main.index_definition SELECT * FROM src.index_definition "
+    "WHERE load_id IS NULL OR load_id <= ?1",
+    "INSERT INTO main.index_component SELECT * FROM src.index_component "
+    "WHERE definition IN (SELECT code FROM main.index_definition)",
     "INSERT INTO main.observation (region, indicator, year, settlement, sex, value, decimals, "
     " missing, load_id, source_line, flags) "
     "SELECT region, indicator, year, settlement, sex, value, decimals, missing, load_id, "

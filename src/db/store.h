@@ -138,6 +138,24 @@ typedef struct {
     long long line;
     const char *where;
 } group_record;
+/* One indicator of a composite index (see store_index.c). */
+typedef struct {
+    const char *indicator;
+    double weight;                      /* > 0, as written (not normalised) */
+    bool has_goalposts;
+    double goal_low, goal_high;         /* goal_low < goal_high */
+} index_component_record;
+
+/* A composite index definition: normalisation minmax, goalposts, zscore
+ * or rank; scope year or panel; aggregation arithmetic or geometric. */
+typedef struct {
+    const char *code, *name, *normalisation, *scope, *aggregation;
+    const char *description;            /* NULL: none */
+    const index_component_record *components;
+    size_t ncomponents;
+    long long line;
+    const char *where;
+} index_definition_record;
 
 typedef enum {
     CODE_SETTLEMENT,
@@ -179,6 +197,10 @@ store_result store_change(store *s, const change_record *r, strbuf *detail);
 /* A region's group in a grouping (the inequality migration): one group per grouping
  * and region; another group for the same pair needs --replace. */
 store_result store_group(store *s, const group_record *r, strbuf *detail);
+/* An index definition with its components, all or nothing. A changed
+ * definition is a conflict unless --replace, which replaces its
+ * components too. */
+store_result store_index_definition(store *s, const index_definition_record *r, strbuf *detail);
 
 /* Finds the region that text names: its code, one of its names or another
  * registered spelling, compared as keys (namekey.h). Returns true and sets

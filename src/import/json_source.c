@@ -7,7 +7,9 @@
  *
  * Strings are taken as they are; numbers are turned into their shortest
  * exact text (so 5.9 stays "5.9"); true/false become "true"/"false"; null
- * is an empty field. Nested arrays or objects inside a row are errors.
+ * is an empty field. Nested arrays or objects inside a row are errors,
+ * except in the fields a kind declares nested (an index definition's
+ * components), which are handed over as their JSON text.
  * Locations are element paths ("observations[3].value"), because JSON
  * values have no useful line of their own once parsed; syntax errors give
  * a line and column. A JSON-stat dataset goes to jsonstat_source.c.
@@ -61,8 +63,11 @@ static char *number_text(double v)
     return xstrdup(buf);
 }
 
-static char *member_text(const cJSON *item)
+/* nested: the member may be an array, handed over as its JSON text. */
+static char *member_text(const cJSON *item, bool nested)
 {
+    if (nested && cJSON_IsArray(item))
+        return cJSON_PrintUnformatted(item);
     if (cJSON_IsString(item)) {
         /* Spaces around a string are trimmed, as around a CSV field. */
         const char *start = item->valuestring;
@@ -96,7 +101,7 @@ static void read_object(import_session *s, const cJSON *obj, const char *prefix,
     size_t i = 0;
     for (const cJSON *m = obj->child; m; m = m->next, i++) {
         names[i] = m->string;
-        values[i] = member_text(m);
+        values[i] = member_text(m, kind_nests(s->kind, m->string));
         if (!kind_allows(s->kind, m->string)) {
             diag_error_at(s->diag, strbuf_str(&where), "unknown field \"%s\" in a %s file",
                           m->string, s->kind->name);

@@ -11,7 +11,7 @@
 static const import_kind *const KINDS[] = {
     /* Order matters for detection: the most specific header first. */
     &kind_published, &kind_series, &kind_indicators, &kind_regions, &kind_aliases,
-    &kind_rates, &kind_prices, &kind_population, &kind_changes, &kind_groups, &kind_rules,
+    &kind_rates, &kind_prices, &kind_population, &kind_changes, &kind_groups, &kind_rules, &kind_index,
 };
 #define NKINDS (sizeof KINDS / sizeof KINDS[0])
 
@@ -87,6 +87,11 @@ static bool in_list(const char *const *list, const char *name)
 bool kind_allows(const import_kind *kind, const char *name)
 {
     return in_list(kind->required, name) || in_list(kind->optional, name);
+}
+
+bool kind_nests(const import_kind *kind, const char *name)
+{
+    return kind->nested && in_list(kind->nested, name);
 }
 
 void kind_describe_columns(const import_kind *kind, strbuf *out)

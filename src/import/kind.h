@@ -41,6 +41,9 @@ typedef struct {
     const char *json_key;               /* top-level key of a JSON file */
     const char *const *required;        /* NULL-terminated */
     const char *const *optional;        /* NULL-terminated */
+    const char *const *nested;          /* NULL or NULL-terminated: fields that
+                                           hold a JSON array, handed over as
+                                           its JSON text (index definitions) */
     void (*handle_row)(import_ctx *ctx, const import_row *row);
 } import_kind;
 
@@ -55,6 +58,7 @@ extern const import_kind kind_population;
 extern const import_kind kind_changes;
 extern const import_kind kind_groups;
 extern const import_kind kind_rules;
+extern const import_kind kind_index;
 
 /* The kind named name ("series", ...) or NULL. */
 const import_kind *kind_by_name(const char *name);
@@ -67,6 +71,8 @@ const import_kind *kind_detect(const char *const *names, size_t n);
 const import_kind *kind_closest(const char *const *names, size_t n);
 /* True when name is one of kind's required or optional columns. */
 bool kind_allows(const import_kind *kind, const char *name);
+/* True when name is one of kind's nested (JSON array) fields. */
+bool kind_nests(const import_kind *kind, const char *name);
 /* "series, regions, ... or changes" (or their JSON keys, quoted). */
 void kind_list_names(strbuf *out, bool json_keys);
 /* "a, b, c": the columns kind accepts, for messages. */

@@ -74,6 +74,39 @@ static oblys_status describe_index(sqlite3 *db, provenance *p, oblys_error *err)
     return OBLYS_OK;
 }
 
+static const char SQL_INDEX_DEFINITION[] =
+    "SELECT d.name, d.normalisation, d.scope, d.aggregation, "
+    "       (SELECT group_concat(indicator || ' ' || printf('%.4g', weight / total), ', ') "
+    "        FROM (SELECT c.indicator, c.weight, "
+    "                     (SELECT sum(weight) FROM index_component WHERE definition = ?1) AS total "
+    "              FROM index_component c WHERE c.definition = ?1 ORDER BY c.position)) "
+    "FROM index_definition d WHERE d.code = ?1";
+
+/* A stored index definition (ranking --index CODE): its method and its
+ * weights, normalised to sum 1 as the views use them. */
+static oblys_status describe_definition(sqlite3 *db, const char *code, provenance *p,
+                                        oblys_error *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db, SQL_INDEX_DEFINITION, -1, &stmt, NULL) != SQLITE_OK)
+        return error_set(err, OBLYS_EDB, "cannot read the index definition: %s",
+                         sqlite3_errmsg(db));
+    sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+    strbuf text = STRBUF_INIT;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        strbuf_printf(&text, "definition %s (%s): normalisation %s, scope %s, aggregation %s; "
+                      "weights %s (docs/methodology.md#the-composite-index)", code,
+                      (const char *)sqlite3_column_text(stmt, 0),
+                      (const char *)sqlite3_column_text(stmt, 1),
+                      (const char *)sqlite3_column_text(stmt, 2),
+                      (const char *)sqlite3_column_text(stmt, 3),
+                      sqlite3_column_text(stmt, 4) ? (const char *)sqlite3_column_text(stmt, 4)
+                                                   : "none");
+    sqlite3_finalize(stmt);
+    p->index_definition = strbuf_detach(&text);
+    return OBLYS_OK;
+}
+
 /* The SHA-256 of r as CSV without provenance: what `--format csv |
  * sha256sum` prints. */
 static oblys_status hash_data(const report *r, provenance *p, oblys_error *err)
@@ -113,7 +146,9 @@ oblys_status provenance_build(sqlite3 *db, const report *r, const provenance_opt
     oblys_status st = migrate_current_version(db, &p->schema_version, err);
     if (st == OBLYS_OK)
         st = read_latest_load(db, p, err);
-    if (st == OBLYS_OK && options->uses_index)
+    if (st == OBLYS_OK && options->uses_index && options->index_code)
+        st = describe_definition(db, options->index_code, p, err);
+    else if (st == OBLYS_OK && options->uses_index)
         st = describe_index(db, p, err);
     if (st == OBLYS_OK)
         st = hash_data(r, p, err);

@@ -30,6 +30,7 @@ typedef struct {
     const char *as_of;          /* --as-of as given; NULL: the latest data */
     const char *geography;      /* the geography in effect; NULL: the command has none */
     bool uses_index;            /* the report ranks regions by the composite index */
+    const char *index_code;     /* ranking --index: a stored definition; NULL: the paper's */
     const char *query;          /* oblys sql: the SQL run; else NULL */
     size_t nparams;
     const char *const *params;  /* oblys sql: "NAME=VALUE" as given */

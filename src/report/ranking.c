@@ -1,13 +1,15 @@
 /*
  * ranking.c - the ranking report: regions by the composite index of one
- * year (v_index), and how far that ranking agrees with the rank a source
- * published (Spearman's rank correlation, and the regions ranked
- * differently).
+ * year (v_index, the paper's method), and how far that ranking agrees with
+ * the rank a source published (Spearman's rank correlation, and the
+ * regions ranked differently). With --index, the report of a stored index
+ * definition instead (ranking_index.c).
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "report/ranking.h"
 #include "report/reports.h"
 #include "report/stats.h"
 
@@ -79,9 +81,7 @@ static oblys_status add_break_note(sqlite3 *db, report *r, int year, oblys_error
     return OBLYS_OK;
 }
 
-/* Spearman's rho between our rank and the published one, over the rows
- * that have both; lists the regions whose ranks differ. */
-static void add_agreement_notes(report *r, const report_table *t)
+void ranking_add_agreement_notes(report *r, const report_table *t)
 {
     int rank = report_column_index(t, "rank");
     int published = report_column_index(t, "published_rank");
@@ -127,6 +127,8 @@ oblys_status report_ranking(sqlite3 *db, const report_params *p, report **out, o
     if (p->indicator)
         return error_set(err, OBLYS_EUSAGE, "the ranking uses every index indicator; "
                          "--indicator does not apply (see `oblys report --help`)");
+    if (p->index)
+        return report_ranking_index(db, p, out, err);
     if (year == 0)
         st = report_query_int(db, SQL_LATEST_INDEX_YEAR, NULL, &year, err);
     if (st == OBLYS_OK && year == 0)
@@ -161,12 +163,15 @@ oblys_status report_ranking(sqlite3 *db, const report_params *p, report **out, o
                     "scores across regions (0 = worst region, 1 = best, by each indicator's "
                     "polarity); it ranges from 0 to %d. Regions lacking any of them are not "
                     "ranked.", n_index, year, n_index);
+    report_add_note(r, "Scope year: min and max are those of %d alone (the paper's method), so "
+                    "index values of different years are not comparable, only ranks; "
+                    "`--index CODE` ranks by a stored index definition instead.", year);
     if (n_registered > n_index)
         report_add_note(r, "%d of the %d index indicators have no values in %d and are left "
                         "out.", n_registered - n_index, n_registered, year);
     if (t->nrows == 0)
         report_add_note(r, "No region has every index indicator in %d.", year);
-    add_agreement_notes(r, t);
+    ranking_add_agreement_notes(r, t);
     report_add_note(r, "A published index may be on another scale and built another way; "
                     "see docs/methodology.md.");
     st = add_break_note(db, r, year, err);

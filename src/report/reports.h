@@ -5,6 +5,7 @@
 #ifndef OBLYS_REPORTS_H
 #define OBLYS_REPORTS_H
 
+#include <stdbool.h>
 #include <sqlite3.h>
 
 #include "report/report.h"
@@ -15,6 +16,7 @@ typedef struct {
     const char *region;         /* report region: a code or any spelling */
     int from, to;               /* report changes, gender, urban-rural; 0: not given */
     double threshold_pct;       /* report changes: jumps beyond it; < 0: the default */
+    const char *index;          /* ranking: a stored index definition; NULL: the paper's */
 } report_params;
 
 /* Gaps between regions (v_gap) for one year, or for one indicator over
@@ -24,6 +26,12 @@ oblys_status report_gaps(sqlite3 *db, const report_params *p, report **out, obly
 /* Regions by composite index (v_index) for one year, compared with the
  * published rank where there is one (Spearman's rho, differing ranks). */
 oblys_status report_ranking(sqlite3 *db, const report_params *p, report **out, oblys_error *err);
+/* Regions by a stored index definition (p->index, required): v_index_def
+ * with rank change, v_index_sensitivity's best and worst rank, the
+ * published rank, notes on how the index is built, and
+ * v_index_attribution for the regions that moved most. */
+oblys_status report_ranking_index(sqlite3 *db, const report_params *p, report **out,
+                                  oblys_error *err);
 
 /* One indicator (required) for every region and year with growth
  * (v_growth), and its gap per year (v_gap). */

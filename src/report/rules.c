@@ -1,6 +1,6 @@
 /*
  * rules.c - the validation rules' findings (v_rule_finding, migration
- * 0007) as a table of the check report: every stored value that breaks a
+ * 0009) as a table of the check report: every stored value that breaks a
  * rule, with the region, indicator, year and the values involved.
  */
 #include "report/reports.h"

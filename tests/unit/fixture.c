@@ -29,6 +29,7 @@ static const char *const SEEDS[] = {
     "seeds/territorial_changes.csv",
     "seeds/region_groups.csv",
     "seeds/validation_rules.csv",
+    "seeds/index_paper.json",
 };
 
 const char *fixture_path(const char *relative)

@@ -262,6 +262,11 @@ static const oracle_view ORACLE_VIEWS[] = {
       { "region", "indicator", "settlement", "sex", "year", NULL } },
     { "v_cagr", "v_cagr.csv",
       { "region", "indicator", "settlement", "sex", "from_year", "to_year", NULL } },
+    /* tests/oracle/index_oracle.py: the paper's seed definition. */
+    { "v_index_def", "v_index_def.csv", { "definition", "region", "year", NULL } },
+    { "v_index_def_score", "v_index_def_score.csv",
+      { "definition", "region", "year", "indicator", NULL } },
+    { "v_index_sensitivity", "v_index_sensitivity.csv", { "definition", "region", "year", NULL } },
 };
 
 static bool is_key(const oracle_view *v, const char *column)
