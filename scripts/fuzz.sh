@@ -43,6 +43,9 @@ else
     meson configure "$build" -Dfuzz=true -Db_sanitize=address,undefined \
         -Db_lundef=false "-Dc_args=$fuzz_c_args" >&2
 fi
+# Regenerate first: naming targets uses the build folder's list of them,
+# which a harness added since the last build is not in yet.
+ninja -C "$build" build.ninja >&2
 # shellcheck disable=SC2086
 meson compile -C "$build" $harnesses >&2
 
