@@ -17,5 +17,6 @@ Suite *inequality_suite(void);
 Suite *sql_suite(void);
 Suite *strmap_suite(void);
 Suite *progress_suite(void);
+Suite *cube_status_suite(void);
 
 #endif
