@@ -69,7 +69,7 @@ CREATE TABLE observation (
     decimals    INTEGER CHECK (decimals BETWEEN 0 AND 15),  -- digits printed after the decimal mark
     missing     TEXT REFERENCES missing_reason (code),      -- why value is NULL
     load_id     INTEGER NOT NULL REFERENCES load (id),      -- the load that wrote this value
-    source_line INTEGER, flags TEXT,                  -- its line in that load's file
+    source_line INTEGER, flags TEXT, source_status TEXT,                  -- its line in that load's file
     CHECK ((value IS NULL) = (missing IS NOT NULL)),
     PRIMARY KEY (region, indicator, year, settlement, sex)
 ) WITHOUT ROWID;
@@ -188,7 +188,7 @@ CREATE TABLE observation_history (
     flags         TEXT,
     load_id       INTEGER NOT NULL REFERENCES load (id),  -- wrote this version
     source_line   INTEGER,
-    superseded_by INTEGER NOT NULL REFERENCES load (id),  -- replaced it
+    superseded_by INTEGER NOT NULL REFERENCES load (id), source_status TEXT,  -- replaced it
     PRIMARY KEY (region, indicator, year, settlement, sex, superseded_by)
 ) WITHOUT ROWID;
 
@@ -209,16 +209,6 @@ CREATE TABLE published_history (
 );
 
 CREATE INDEX published_history_by_load ON published_history (superseded_by);
-
-CREATE VIEW v_observation_source AS
-SELECT o.region, r.name AS region_name, o.indicator, o.year, o.settlement, o.sex,
-       o.value, o.decimals, o.missing, o.flags,
-       o.load_id, l.file, l.sha256, l.loaded_at, o.source_line,
-       i.source AS indicator_source
-FROM observation o
-JOIN region r ON r.code = o.region
-JOIN indicator i ON i.code = o.indicator
-JOIN load l ON l.id = o.load_id;
 
 CREATE TABLE exchange_rate (
     currency   TEXT NOT NULL,             -- ISO 4217, e.g. KZT
@@ -1142,6 +1132,16 @@ SELECT c.definition, c.region, c.region_name, c.year, c.indicator, c.contributio
 FROM contribution c
 JOIN contribution p ON p.definition = c.definition AND p.region = c.region
      AND p.indicator = c.indicator AND p.year = c.year - 1;
+
+CREATE VIEW v_observation_source AS
+SELECT o.region, r.name AS region_name, o.indicator, o.year, o.settlement, o.sex,
+       o.value, o.decimals, o.missing, o.flags, o.source_status,
+       o.load_id, l.file, l.sha256, l.loaded_at, o.source_line,
+       i.source AS indicator_source
+FROM observation o
+JOIN region r ON r.code = o.region
+JOIN indicator i ON i.code = o.indicator
+JOIN load l ON l.id = o.load_id;
 
 INSERT INTO settlement (code, name) VALUES ('total', 'Urban and rural');
 INSERT INTO settlement (code, name) VALUES ('urban', 'Urban (city)');

@@ -29,9 +29,9 @@ static const char SQL_RECORD_UNDO[] =
  * that --as-of can still show it for the time it was in effect. */
 static const char SQL_ARCHIVE_OBSERVATIONS[] =
     "INSERT INTO observation_history (region, indicator, year, settlement, sex, value, "
-    " decimals, missing, flags, load_id, source_line, superseded_by) "
+    " decimals, missing, flags, source_status, load_id, source_line, superseded_by) "
     "SELECT region, indicator, year, settlement, sex, value, decimals, missing, flags, "
-    " load_id, source_line, ?2 FROM observation WHERE load_id = ?1";
+    " source_status, load_id, source_line, ?2 FROM observation WHERE load_id = ?1";
 static const char SQL_ARCHIVE_PUBLISHED[] =
     "INSERT INTO published_history (source, measure, indicator, region, year, base_year, "
     " settlement, sex, value, decimals, load_id, source_line, superseded_by) "
@@ -39,8 +39,10 @@ static const char SQL_ARCHIVE_PUBLISHED[] =
     " decimals, load_id, source_line, ?2 FROM published WHERE load_id = ?1";
 
 static const char SQL_RESTORE_OBSERVATIONS[] =
-    "UPDATE observation SET (value, decimals, missing, flags, load_id, source_line) = "
-    "(SELECT h.value, h.decimals, h.missing, h.flags, h.load_id, h.source_line "
+    "UPDATE observation SET (value, decimals, missing, flags, source_status, load_id, "
+    " source_line) = "
+    "(SELECT h.value, h.decimals, h.missing, h.flags, h.source_status, h.load_id, "
+    " h.source_line "
     " FROM observation_history h WHERE h.region = observation.region "
     " AND h.indicator = observation.indicator AND h.year = observation.year "
     " AND h.settlement = observation.settlement AND h.sex = observation.sex "
@@ -264,16 +266,16 @@ static const char *const SQL_COPY_AS_OF[] = {
     "INSERT INTO main.index_component SELECT * FROM src.index_component "
     "WHERE definition IN (SELECT code FROM main.index_definition)",
     "INSERT INTO main.observation (region, indicator, year, settlement, sex, value, decimals, "
-    " missing, load_id, source_line, flags) "
+    " missing, load_id, source_line, flags, source_status) "
     "SELECT region, indicator, year, settlement, sex, value, decimals, missing, load_id, "
-    " source_line, flags FROM ("
+    " source_line, flags, source_status FROM ("
     " SELECT *, row_number() OVER (PARTITION BY region, indicator, year, settlement, sex "
     "                              ORDER BY load_id DESC) AS newest FROM ("
     "  SELECT region, indicator, year, settlement, sex, value, decimals, missing, load_id, "
-    "   source_line, flags FROM src.observation WHERE load_id <= ?1 "
+    "   source_line, flags, source_status FROM src.observation WHERE load_id <= ?1 "
     "  UNION ALL "
     "  SELECT region, indicator, year, settlement, sex, value, decimals, missing, load_id, "
-    "   source_line, flags FROM src.observation_history "
+    "   source_line, flags, source_status FROM src.observation_history "
     "  WHERE load_id <= ?1 AND superseded_by > ?1)) "
     "WHERE newest = 1",
     "INSERT INTO main.published (source, measure, indicator, region, year, base_year, "

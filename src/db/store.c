@@ -20,21 +20,23 @@ static const char *const QUERIES[Q_COUNT] = {
     [Q_LOAD_COUNTS] = "UPDATE load SET n_read = ?2, n_inserted = ?3, n_replaced = ?4, "
                       "n_unchanged = ?5, n_rejected = ?6 WHERE id = ?1",
     [Q_OBS_FIND] = "SELECT o.value, o.decimals, o.missing, o.flags, o.source_line, l.file, "
-                   "o.load_id "
+                   "o.load_id, o.source_status "
                    "FROM observation o JOIN load l ON l.id = o.load_id "
                    "WHERE o.region = ?1 AND o.indicator = ?2 AND o.year = ?3 "
                    "AND o.settlement = ?4 AND o.sex = ?5",
     [Q_OBS_INSERT] = "INSERT INTO observation (region, indicator, year, settlement, sex, "
-                     "value, decimals, missing, load_id, source_line, flags) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                     "value, decimals, missing, load_id, source_line, flags, source_status) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
                      "ON CONFLICT DO NOTHING",
     [Q_OBS_UPDATE] = "UPDATE observation SET value = ?6, decimals = ?7, missing = ?8, "
-                     "load_id = ?9, source_line = ?10, flags = ?11 WHERE region = ?1 "
+                     "load_id = ?9, source_line = ?10, flags = ?11, source_status = ?12 "
+                     "WHERE region = ?1 "
                      "AND indicator = ?2 AND year = ?3 AND settlement = ?4 AND sex = ?5",
     [Q_OBS_ARCHIVE] = "INSERT INTO observation_history (region, indicator, year, settlement, "
-                      "sex, value, decimals, missing, flags, load_id, source_line, superseded_by) "
+                      "sex, value, decimals, missing, flags, source_status, load_id, "
+                      "source_line, superseded_by) "
                       "SELECT region, indicator, year, settlement, sex, value, decimals, "
-                      "missing, flags, load_id, source_line, ?9 FROM observation "
+                      "missing, flags, source_status, load_id, source_line, ?9 FROM observation "
                       "WHERE region = ?1 AND indicator = ?2 AND year = ?3 AND settlement = ?4 "
                       "AND sex = ?5",
     [Q_REGION_FIND] = "SELECT name, kind, kato, iso_3166_2, name_ru, name_kk, valid_from, "

@@ -51,6 +51,8 @@ typedef struct {
     int decimals;
     const char *missing;        /* missing_reason code when !has_value */
     const char *flags;          /* comma-separated flag codes, sorted; NULL: none */
+    const char *source_status;  /* the status as the source wrote it ("bp", "E"), trimmed;
+                                   NULL: none. Part of the content, like flags */
     long long line;             /* 0: the format has no lines (JSON) */
     const char *where;          /* "line 3" or "observations[2]", for messages */
 } obs_record;

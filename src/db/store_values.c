@@ -27,7 +27,7 @@ static void describe_stored(strbuf *out, const char *mine, sqlite3_stmt *found, 
 
 /* The columns of Q_OBS_FIND. */
 enum { FOUND_VALUE, FOUND_DECIMALS, FOUND_MISSING, FOUND_FLAGS, FOUND_LINE, FOUND_FILE,
-       FOUND_LOAD };
+       FOUND_LOAD, FOUND_STATUS };
 
 /* ?1..?5: the key of the observation. */
 static void bind_key(sqlite3_stmt *stmt, const obs_record *r)
@@ -39,7 +39,7 @@ static void bind_key(sqlite3_stmt *stmt, const obs_record *r)
     sqlite3_bind_text(stmt, 5, r->sex, -1, SQLITE_STATIC);
 }
 
-/* ?6..?11: what is stored under the key. */
+/* ?6..?12: what is stored under the key. */
 static void bind_content(sqlite3_stmt *stmt, const obs_record *r, long long load_id)
 {
     if (r->has_value) {
@@ -54,6 +54,7 @@ static void bind_content(sqlite3_stmt *stmt, const obs_record *r, long long load
     sqlite3_bind_int64(stmt, 9, load_id);
     store_bind_line(stmt, 10, r->line);
     store_bind_text_or_null(stmt, 11, r->flags);
+    store_bind_text_or_null(stmt, 12, r->source_status);
 }
 
 static bool same_text(const char *a, const char *b)
@@ -61,11 +62,16 @@ static bool same_text(const char *a, const char *b)
     return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
+/* The same content: value (or missing reason), decimals, flags and the
+ * source's status. A status stored as NULL and one given as "" are both
+ * none (store_bind_text_or_null() stores "" as NULL). */
 static bool same_observation(sqlite3_stmt *found, const obs_record *r)
 {
     bool stored_has_value = sqlite3_column_type(found, FOUND_VALUE) != SQLITE_NULL;
+    const char *status = r->source_status && *r->source_status ? r->source_status : NULL;
     if (stored_has_value != r->has_value
-        || !same_text((const char *)sqlite3_column_text(found, FOUND_FLAGS), r->flags))
+        || !same_text((const char *)sqlite3_column_text(found, FOUND_FLAGS), r->flags)
+        || !same_text((const char *)sqlite3_column_text(found, FOUND_STATUS), status))
         return false;
     if (r->has_value)
         return sqlite3_column_double(found, FOUND_VALUE) == r->value
@@ -91,7 +97,8 @@ static store_result observation_seen(store *s, const obs_record *r, strbuf *deta
         strbuf_printf(&content, "%.17g/%d", r->value, r->decimals);
     else
         strbuf_printf(&content, "missing/%s", r->missing);
-    strbuf_printf(&content, "/%s", r->flags ? r->flags : "");
+    strbuf_printf(&content, "/%s/%s", r->flags ? r->flags : "",
+                  r->source_status ? r->source_status : "");
     return store_first_in_file(s, &key, r->where, &content, &shown, detail);
 }
 

@@ -525,8 +525,8 @@ static bool is_missing_text(const char *value)
 
 static void emit(cube *c, const cube_obs *o, const char *indicator)
 {
-    const char *names[6], *values[6];
-    size_t cols[6], lines[6], n = 0;
+    const char *names[7], *values[7];
+    size_t cols[7], lines[7], n = 0;
     status_entry *st = status_of(c, o);
     bool ok = st->ok;
     int region = dim_with_role(c, ROLE_REGION), year = dim_with_role(c, ROLE_YEAR);
@@ -556,6 +556,10 @@ static void emit(cube *c, const cube_obs *o, const char *indicator)
     cols[n++] = o->value_loc.col;
     names[n] = "flags";
     values[n] = st->flags;
+    lines[n] = o->status_loc.line;
+    cols[n++] = o->status_loc.col;
+    names[n] = "status";         /* the status itself, kept as written */
+    values[n] = o->status;
     lines[n] = o->status_loc.line;
     cols[n++] = o->status_loc.col;
     if (!ok) {                  /* reported once, where the code first occurs */

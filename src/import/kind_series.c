@@ -1,13 +1,15 @@
 /*
  * kind_series.c - rows of regional series: region, indicator, year,
- * breakdowns and value. One row is one observation.
+ * breakdowns and value, with optional flags and the source's own status
+ * text (kept as written; the cube readers pass theirs here too). One row
+ * is one observation.
  */
 #include <string.h>
 
 #include "import/field.h"
 
 static const char *const REQUIRED[] = { "region", "indicator", "year", "value", NULL };
-static const char *const OPTIONAL[] = { "settlement", "sex", "flags", NULL };
+static const char *const OPTIONAL[] = { "settlement", "sex", "flags", "status", NULL };
 
 static bool flags_have(const strbuf *flags, const char *code)
 {
@@ -83,6 +85,7 @@ static void series_row(import_ctx *ctx, const import_row *row)
     if (ok) {
         r.region = strbuf_str(&region);
         r.flags = flags.len ? strbuf_str(&flags) : NULL;
+        r.source_status = field_optional(row, "status");
         r.line = (long long)row->line;
         r.where = strbuf_str(&ctx->where);
         ctx_store_result(ctx, row, store_observation(ctx->store, &r, &ctx->detail),

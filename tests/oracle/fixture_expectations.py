@@ -7,7 +7,9 @@ files' headers and seeds/regions.csv, says which region each spelling is.
 Writes expected_stdout into the end-to-end cases that import the files:
 sorted lines "region_name,year,value" (the values as %.15g, as oblys
 prints numbers in CSV), for the observations that have a value; missing
-cells ("-") have none.
+cells ("-") have none. For the statistical cubes, the lines are
+"region,indicator,year,value,missing,flags,status": status is the
+source's status exactly as the file writes it, beside the flags it means.
 """
 import csv
 import io
@@ -104,11 +106,12 @@ def flags_of(letters, table):
     return ','.join(sorted({table[c] for c in letters if table[c]}))
 
 
-def observation(region, indicator, year, value, flags):
-    """One line as the cases print it: region,indicator,year,value,missing,flags."""
+def observation(region, indicator, year, value, flags, status):
+    """One line as the cases print it:
+    region,indicator,year,value,missing,flags,status."""
     if value is None:
-        return f'{region},{indicator},{year},,not_available,{flags}'
-    return f'{region},{indicator},{year},{number(value)},,{flags}'
+        return f'{region},{indicator},{year},,not_available,{flags},{status}'
+    return f'{region},{indicator},{year},{number(value)},,{flags},{status}'
 
 
 def eurostat_tsv(name, indicator_of, skip):
@@ -126,7 +129,7 @@ def eurostat_tsv(name, indicator_of, skip):
             value = None if parts[0] == ':' else parts[0]
             letters = parts[1] if len(parts) > 1 else ''
             out.append(observation(geo, indicator_of[indic], int(year), value,
-                                   flags_of(letters, EUROSTAT_FLAG)))
+                                   flags_of(letters, EUROSTAT_FLAG), letters))
     return out
 
 
@@ -139,7 +142,7 @@ def sdmx_csv(name, indicator):
         assert cell['UNIT_MULT'] in ('', '0')
         value = cell['OBS_VALUE'] or None
         out.append(observation(cell['REF_AREA'], indicator, int(cell['TIME_PERIOD']), value,
-                               flags_of(cell['OBS_STATUS'], SDMX_FLAG)))
+                               flags_of(cell['OBS_STATUS'], SDMX_FLAG), cell['OBS_STATUS']))
     return out
 
 
@@ -150,7 +153,7 @@ def sdmx_csv_labels_name(name, indicator):
     for r in rows[1:]:
         cell = dict(zip(rows[0], r))
         out.append(observation(cell['DIM1'], indicator, int(cell['TIME_PERIOD']),
-                               cell['OBS_VALUE'], ''))
+                               cell['OBS_VALUE'], '', ''))
     return out
 
 
@@ -173,7 +176,7 @@ def jsonstat(name, indicator, geo='area', time='year'):
     status = data.get('status') or {}
     if isinstance(status, dict) and 'value' in status:
         status = dict(enumerate(status['value']))
-    status = {str(k): v for k, v in status.items() if v and v != ':'}
+    status = {str(k): v for k, v in status.items() if v}
     out = []
     for flat, value in enumerate(data['value']):
         pos, rest = [], flat
@@ -182,8 +185,9 @@ def jsonstat(name, indicator, geo='area', time='year'):
             rest //= size
         cell = {i: codes[d][p] for d, (i, p) in enumerate(zip(ids, reversed(pos)))}
         text = None if value is None else repr(float(value))
-        flags = flags_of(status.get(str(flat), ''), EUROSTAT_FLAG)
-        out.append(observation(cell[geo], indicator, int(cell[time]), text, flags))
+        written = status.get(str(flat), '')
+        flags = flags_of(written.replace(':', ''), EUROSTAT_FLAG)
+        out.append(observation(cell[geo], indicator, int(cell[time]), text, flags, written))
     return out
 
 

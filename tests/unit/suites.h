@@ -18,5 +18,6 @@ Suite *sql_suite(void);
 Suite *strmap_suite(void);
 Suite *progress_suite(void);
 Suite *index_suite(void);
+Suite *cube_status_suite(void);
 
 #endif
