@@ -17,14 +17,15 @@
 
 static const cli_option OPTIONS[] = {
     { "replace", NULL, "let changed metadata or reference data (regions, indicators, rates, "
-                       "prices, population, changes, index definitions) overwrite what is stored; values are "
-                       "always revised, keeping the old ones" },
+                       "prices, population, changes, groups, rules, index definitions) "
+                       "overwrite what is stored; values are always revised, keeping the old "
+                       "ones" },
     { "dry-run", NULL, "check everything and say what would change, but write nothing" },
     { "decimal", "MARK", "decimal mark of numbers: auto (default), point or comma" },
     { "delimiter", "CHAR", "CSV field separator: , ; | or tab (default: detected among , ; "
                            "and tab)" },
     { "kind", "KIND", "series, regions, aliases, indicators, published, rates, prices, "
-                      "population, changes or index (default: detected)" },
+                      "population, changes, groups, rules or index (default: detected)" },
     { "indicator", "CODE", "the indicator of files without an indicator column (a table with "
                            "a column per year or per region, or region,date,value)" },
     { "back-cast", NULL, "accept values for regions in years when they did not exist (the "
@@ -47,8 +48,10 @@ static const char ABOUT[] =
     "Loads series (long files of region, indicator, year, breakdowns and value, or\n"
     "wide tables with a column per year or per region) and the data that goes with\n"
     "them (regions, spellings, indicators, published figures, exchange rates,\n"
-    "prices, population, territorial changes) from CSV or JSON files; the kind of\n"
-    "file is told from its header. docs/data-format.md describes every format.\n"
+    "prices, population, territorial changes, groupings of regions, validation\n"
+    "rules, index definitions) from CSV or JSON files, and statistical cubes\n"
+    "(SDMX-CSV, Eurostat TSV, JSON-stat); the kind of file is told from its\n"
+    "header. docs/data-format.md describes every format.\n"
     "Each file is imported whole or not at all.";
 
 static oblys_status read_options(const cli_args *args, import_options *opt, size_t *limit,
