@@ -12,8 +12,11 @@
 --                   shares): the total lies between its parts;
 --   regions_sum     additive indicators: the regions and cities of a
 --                   year against the country, within tolerance_pct;
---   jump            a change from the previous year with a value beyond
---                   max_change_pct (either way).
+--   jump            a change from the year before (year - 1, both with a
+--                   value) beyond max_change_pct, either way; a change
+--                   over a gap of years is not judged by a yearly limit.
+--                   When the region's territory changed between the two
+--                   years (territorial_change), the detail says so.
 -- A rule applies to one indicator, or (indicator NULL) to every indicator
 -- of indicator_kind, or (both NULL) to every indicator. Rounding never
 -- makes a finding: every comparison allows half a unit of the last
@@ -142,9 +145,15 @@ jump AS (
            s.prev_value + abs(s.prev_value) * t.max_change_pct / 100.0 AS hi,
            s.prev_shown || ' in ' || s.prev_year || ' to ' || s.shown || ': '
                || printf('%+.1f', 100.0 * (s.value / s.prev_value - 1)) || ' %, beyond '
-               || printf('%g', t.max_change_pct) || ' %' AS detail
+               || printf('%g', t.max_change_pct) || ' %'
+               || CASE WHEN EXISTS (SELECT 1 FROM territorial_change c
+                                    WHERE c.year = s.year AND c.predecessor <> c.successor
+                                      AND s.region IN (c.predecessor, c.successor))
+                       THEN ' (its territory changed in ' || s.year || ')' ELSE '' END
+               AS detail
     FROM v_rule_target t JOIN series s ON s.indicator = t.target
     WHERE t.kind = 'jump' AND s.prev_value IS NOT NULL AND s.prev_value <> 0
+      AND s.prev_year = s.year - 1
       AND abs(s.value - s.prev_value) - s.half - s.prev_half
           > abs(s.prev_value) * t.max_change_pct / 100.0
 ),

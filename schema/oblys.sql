@@ -961,9 +961,15 @@ jump AS (
            s.prev_value + abs(s.prev_value) * t.max_change_pct / 100.0 AS hi,
            s.prev_shown || ' in ' || s.prev_year || ' to ' || s.shown || ': '
                || printf('%+.1f', 100.0 * (s.value / s.prev_value - 1)) || ' %, beyond '
-               || printf('%g', t.max_change_pct) || ' %' AS detail
+               || printf('%g', t.max_change_pct) || ' %'
+               || CASE WHEN EXISTS (SELECT 1 FROM territorial_change c
+                                    WHERE c.year = s.year AND c.predecessor <> c.successor
+                                      AND s.region IN (c.predecessor, c.successor))
+                       THEN ' (its territory changed in ' || s.year || ')' ELSE '' END
+               AS detail
     FROM v_rule_target t JOIN series s ON s.indicator = t.target
     WHERE t.kind = 'jump' AND s.prev_value IS NOT NULL AND s.prev_value <> 0
+      AND s.prev_year = s.year - 1
       AND abs(s.value - s.prev_value) - s.half - s.prev_half
           > abs(s.prev_value) * t.max_change_pct / 100.0
 ),

@@ -309,7 +309,8 @@ SERIES_SEEDS = ('paper_table2_2021.csv', 'paper_table4_consumption_income.csv',
 def rule_findings(code_of, names, kinds, indicators):
     obs = rules_oracle.load_observations([os.path.join(SEEDS, f) for f in SERIES_SEEDS], code_of)
     rules = rows(os.path.join(SEEDS, 'validation_rules.csv'))
-    return rules_oracle.findings(rules, obs, indicators, names, kinds)
+    changed = rules_oracle.territory_changes(os.path.join(SEEDS, 'territorial_changes.csv'))
+    return rules_oracle.findings(rules, obs, indicators, names, kinds, changed)
 
 
 if __name__ == '__main__':

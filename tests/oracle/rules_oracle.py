@@ -71,7 +71,18 @@ def bounds(rule, obs, codes):
                    expected=None, lo=lo, hi=hi, detail=detail)
 
 
-def jumps(rule, obs, codes):
+def territory_changes(path):
+    """{(region, year)}: the regions whose territory changed in a year (the
+    splits of seeds/territorial_changes.csv; a rename keeps the territory)."""
+    out = set()
+    for r in read_rows(path):
+        if r['predecessor'] != r['successor']:
+            out.add((r['predecessor'], int(r['year'])))
+            out.add((r['successor'], int(r['year'])))
+    return out
+
+
+def jumps(rule, obs, codes, changed):
     limit = number(rule['max_change_pct'])
     series = {}
     for (reg, ind, year, st, sx), vd in obs.items():
@@ -80,7 +91,7 @@ def jumps(rule, obs, codes):
     for (reg, ind, st, sx), points in series.items():
         points.sort()
         for (py, (p, pd)), (year, (v, d)) in zip(points, points[1:]):
-            if p == 0:
+            if p == 0 or year != py + 1:    # a yearly limit judges consecutive years only
                 continue
             allowed = abs(p) * limit / 100
             if abs(v - p) - 0.5 * 10 ** -d - 0.5 * 10 ** -pd <= allowed:
@@ -89,7 +100,9 @@ def jumps(rule, obs, codes):
             yield dict(region=reg, indicator=ind, year=year, settlement=st, sex=sx, value=v,
                        expected=p, lo=p - allowed, hi=p + allowed,
                        detail=f'{shown(p, pd)} in {py} to {shown(v, d)}: {pct:+.1f} %, '
-                              f'beyond {limit:g} %')
+                              f'beyond {limit:g} %'
+                              + (f' (its territory changed in {year})'
+                                 if (reg, year) in changed else ''))
 
 
 def parts(rule, obs, codes, indicators):
@@ -145,7 +158,7 @@ def regions_sum(rule, obs, codes, indicators, kinds):
                    detail=f'{len(members)} regions sum to {total:.15g}, the country {shown(c, cd)}')
 
 
-def findings(rules, obs, indicators, names, kinds):
+def findings(rules, obs, indicators, names, kinds, changed=frozenset()):
     """The rows of check's "rules" table, in its order."""
     out = []
     for rule in rules:
@@ -154,7 +167,7 @@ def findings(rules, obs, indicators, names, kinds):
         if test == 'bounds':
             found = bounds(rule, obs, codes)
         elif test == 'jump':
-            found = jumps(rule, obs, codes)
+            found = jumps(rule, obs, codes, changed)
         elif test == 'regions_sum':
             found = regions_sum(rule, obs, codes, indicators, kinds)
         else:
