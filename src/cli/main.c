@@ -22,7 +22,8 @@ static const struct {
 } COMMANDS[] = {
     { "init", cmd_init, "create the database, or upgrade it to the current schema" },
     { "import", cmd_import, "load series and metadata files (CSV or JSON), each atomically" },
-    { "report", cmd_report, "print a report: gaps, ranking or trend" },
+    { "report", cmd_report, "print a report: gaps, ranking, trend, region, gender, "
+                            "urban-rural or changes" },
     { "check", cmd_check, "compare published derived figures with recomputed ones" },
     { "loads", cmd_loads, "list the imports that changed the database" },
     { "sql", cmd_sql, "run a read-only SQL query, printed in any format" },

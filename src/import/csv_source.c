@@ -123,6 +123,16 @@ static bool could_be_header(import_session *s, const csv_header *h)
         || (s->opt->indicator && looks_like_years_down(h));
 }
 
+static void warn_preamble(import_session *s, size_t first, size_t last)
+{
+    if (first == last)
+        diag_warning_at(s->diag, s->path, "line %zu is not a table header and was skipped as "
+                        "a preamble", first);
+    else
+        diag_warning_at(s->diag, s->path, "lines %zu to %zu are not a table header and were "
+                        "skipped as a preamble", first, last);
+}
+
 /* Reads up to the header: the first non-blank record that can be one, or
  * else the first non-blank record (whose problems are then reported). */
 static csv_status read_header(import_session *s, csv_reader *r, csv_header *h)
@@ -139,8 +149,7 @@ static csv_status read_header(import_session *s, csv_reader *r, csv_header *h)
         rename_synonyms(&candidate, s->opt->map);
         if (could_be_header(s, &candidate)) {
             if (seen > 0)
-                diag_warning_at(s->diag, s->path, "lines %zu to %zu are not a table header "
-                                "and were skipped as a preamble", first_line, rec.line - 1);
+                warn_preamble(s, first_line, rec.line - 1);
             csv_header_free(&first);
             *h = candidate;
             return CSV_OK;

@@ -160,7 +160,10 @@ csv_status csv_next_row(import_session *s, csv_reader *r, const csv_header *h,
 
 void csv_notes_finish(import_session *s, csv_notes *notes)
 {
-    if (notes->count)
+    if (notes->count == 1)
+        diag_warning_at(s->diag, s->path, "line %zu after the table holds one cell and was "
+                        "skipped as a note", notes->first_line);
+    else if (notes->count)
         diag_warning_at(s->diag, s->path, "lines %zu to %zu after the table hold one cell each "
                         "and were skipped as notes", notes->first_line, notes->last_line);
     strbuf_free(&notes->texts);

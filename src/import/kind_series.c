@@ -65,6 +65,23 @@ static bool region_existed(import_ctx *ctx, const import_row *row, strbuf *regio
     return false;
 }
 
+/* "region, indicator, year and breakdown (Akmola, poverty_rate, 2021)",
+ * with the breakdown when it is not the total. */
+static void describe_observation(import_ctx *ctx, const obs_record *r, strbuf *out)
+{
+    int from = 0, to = 0;
+    const char *name = NULL;
+    if (!store_region_years(ctx->store, r->region, &from, &to, &name))
+        name = r->region;
+    strbuf_printf(out, "region, indicator, year and breakdown (%s, %s, %d", name, r->indicator,
+                  r->year);
+    if (strcmp(r->settlement, "total") != 0)
+        strbuf_printf(out, ", %s", r->settlement);
+    if (strcmp(r->sex, "total") != 0)
+        strbuf_printf(out, ", %s", r->sex);
+    strbuf_append(out, ")");
+}
+
 static void series_row(import_ctx *ctx, const import_row *row)
 {
     strbuf region = STRBUF_INIT, flags = STRBUF_INIT;
@@ -88,8 +105,15 @@ static void series_row(import_ctx *ctx, const import_row *row)
         r.source_status = field_optional(row, "status");
         r.line = (long long)row->line;
         r.where = strbuf_str(&ctx->where);
-        ctx_store_result(ctx, row, store_observation(ctx->store, &r, &ctx->detail),
-                         "region, indicator, year and breakdown");
+        store_result res = store_observation(ctx->store, &r, &ctx->detail);
+        if (res == STORE_INSERTED || res == STORE_UNCHANGED || res == STORE_UPDATED) {
+            ctx_store_result(ctx, row, res, NULL);
+        } else {                            /* say which observation, for people */
+            strbuf what = STRBUF_INIT;
+            describe_observation(ctx, &r, &what);
+            ctx_store_result(ctx, row, res, strbuf_str(&what));
+            strbuf_free(&what);
+        }
     } else {
         store_counts_of(ctx->store)->rejected++;
     }
