@@ -22,6 +22,8 @@ Writes expected_stdout.csv into these end-to-end cases (and their cmd):
   tests/cases/report_gender_wages_csv    oblys report gender --format csv
   tests/cases/report_urban_rural_csv     oblys report urban-rural --format csv (Table 4's
                                          rural income as % of urban, 2016 to 2021)
+  tests/cases/report_urban_rural_2018_2020_csv
+                                         the same with --from 2018 --to 2020
   tests/cases/report_region_atyrau_2021_csv
                                          oblys report region Atyrau --year 2021 --format csv
   tests/cases/report_region_cyrillic_spelling_csv
@@ -287,6 +289,9 @@ def main():
     obs = series_observations(code_of)
     write_case('report_urban_rural_csv', '$OBLYS --db $DB report urban-rural --format csv',
                urban_rural(obs, names, kinds, indicators))
+    write_case('report_urban_rural_2018_2020_csv',
+               '$OBLYS --db $DB report urban-rural --from 2018 --to 2020 --format csv',
+               urban_rural(obs, names, kinds, indicators, 2018, 2020))
     write_case('report_changes_2016_2021_csv',
                '$OBLYS --db $DB report changes --from 2016 --to 2021 --format csv',
                changes_report(2016, 2021, 20.0, obs, names, indicators))
@@ -457,7 +462,7 @@ def region_profile(code, year, obs, kinds, indicators):
               'value', 'change_pct', 'prev_rank', 'rank', 'rank_change'], highlights)]
 
 
-def urban_rural(obs, names, kinds, indicators):
+def urban_rural(obs, names, kinds, indicators, first=None, last=None):
     """report urban-rural --format csv: rural value as % of urban for every
     region (the republic last) with both, in the last year; the change of
     the distance from parity between the first and the last year; the
@@ -467,7 +472,8 @@ def urban_rural(obs, names, kinds, indicators):
         rural = obs.get((reg, ind, y, 'rural', sx))
         if st == 'urban' and urban is not None and rural is not None:
             ratio[(reg, ind, y, sx)] = (urban, rural, 100.0 * rural / urban)
-    first, last = min(k[2] for k in ratio), max(k[2] for k in ratio)
+    first = first or min(k[2] for k in ratio)
+    last = last or max(k[2] for k in ratio)
     pos = lambda ind: indicators[ind]['position']
     ratios = [dict(indicator=ind, sex=sx, region_name=names[reg], urban_value=u,
                    rural_value=r, ratio_pct=p, kind=kinds[reg])
