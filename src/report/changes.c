@@ -4,6 +4,8 @@
  * (v_index), the indicators whose gap between regions widened or narrowed
  * most (v_gap), and the values that changed by more than a threshold.
  */
+#include <math.h>
+
 #include "report/reports.h"
 
 static const char SQL_RANKS[] =
@@ -38,6 +40,16 @@ static const char SQL_JUMPS[] =
     "ORDER BY abs(b.value / a.value - 1) DESC, i.position, a.indicator, r.name, a.settlement, "
     "         a.sex";
 
+/* The change_pct a value must exceed to be listed as a jump: the
+ * threshold, plus what binary floating point adds to a change of exactly
+ * the threshold (8 -> 10.4 computes as 30.000000000000004 %, which is not
+ * "more than 30 %"). Published values have a few significant digits, so a
+ * real change is never within a billionth of a point of the threshold. */
+static double jump_cutoff(double threshold_pct)
+{
+    return threshold_pct + 1e-9 * (1.0 + fabs(threshold_pct));
+}
+
 static oblys_status add_changes_table(sqlite3 *db, report *r, const char *sql,
                                       const report_params *p, double threshold, const char *name,
                                       const char *title, report_table **t, oblys_error *err)
@@ -51,7 +63,7 @@ static oblys_status add_changes_table(sqlite3 *db, report *r, const char *sql,
     if (sqlite3_bind_parameter_count(stmt) >= 3 && p->indicator)
         sqlite3_bind_text(stmt, 3, p->indicator, -1, SQLITE_STATIC);
     if (sqlite3_bind_parameter_count(stmt) >= 4)
-        sqlite3_bind_double(stmt, 4, threshold);
+        sqlite3_bind_double(stmt, 4, jump_cutoff(threshold));
     st = report_add_query(r, name, title, stmt, t, err);
     sqlite3_finalize(stmt);
     return st;
