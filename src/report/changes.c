@@ -121,8 +121,9 @@ oblys_status report_changes(sqlite3 *db, const report_params *p, report **out, o
         if (ranks->nrows == 0)
             report_add_note(r, "No region has an index rank in both %d and %d.", p->from, p->to);
         report_add_note(r, "Gaps and values are compared between exactly %d and %d, in each "
-                        "indicator's own unit (money as published); change_pct = (to / from - 1) "
-                        "x 100. Threshold: --threshold, default %g %%.", p->from, p->to,
+                        "indicator's own unit (money as published, in its currency; report trend "
+                        "computes growth of money in tenge); change_pct = (to / from - 1) x 100. "
+                        "Threshold: --threshold, default %g %%.", p->from, p->to,
                         REPORT_CHANGES_THRESHOLD_PCT);
         *out = r;
     } else {

@@ -167,6 +167,10 @@ static void add_region_notes(report *r)
     report_add_note(r, "prev_year is the previous year with a value; change = value - "
                     "prev_value, change_pct in %%; rank_change = prev_rank - rank (positive: "
                     "climbed). verdict: improved when the change goes the indicator's good way.");
+    report_add_note(r, "Changes are of the values as published, in each indicator's own unit "
+                    "(money in the currency it was published in); report trend "
+                    "computes growth of money in tenge, so the two differ when the exchange "
+                    "rate moved.");
     report_add_note(r, "Ranks of years with a different set of regions (the 2018 and 2022 "
                     "splits) are out of a different number of regions: compare n_regions.");
 }

@@ -569,6 +569,9 @@ REGION_NOTES = [
     "prev_year is the previous year with a value; change = value - prev_value, change_pct in %; "
     "rank_change = prev_rank - rank (positive: climbed). verdict: improved when the change goes "
     "the indicator's good way.",
+    "Changes are of the values as published, in each indicator's own unit (money in the "
+    "currency it was published in); report trend computes growth of money in tenge, so the two "
+    "differ when the exchange rate moved.",
     "Ranks of years with a different set of regions (the 2018 and 2022 splits) are out of a "
     "different number of regions: compare n_regions.",
 ]
