@@ -12,8 +12,8 @@
 #include "report/reports.h"
 
 static const cli_option OPTIONS[] = {
-    { "year", "YEAR", "the year (default: the latest with data)" },
-    { "indicator", "CODE", "one indicator (required by trend)" },
+    { "year", "YEAR", "gaps, ranking, region, gender, urban-rural: the year (default: the latest with data)" },
+    { "indicator", "CODE", "one indicator: required by trend; gaps, gender, urban-rural, changes" },
     { "index", "CODE", "ranking: a stored index definition (default: the paper's v_index)" },
     { "from", "YEAR", "changes, gender, urban-rural: the first year compared" },
     { "to", "YEAR", "changes, gender, urban-rural: the last year compared" },
@@ -51,25 +51,85 @@ static const char ABOUT[] =
 typedef oblys_status (*report_builder)(sqlite3 *, const report_params *, report **,
                                        oblys_error *);
 
+/* The options that choose what a report shows, and which report takes which:
+ * an option given to a report that does not use it is refused, never
+ * silently ignored. (--format, --as-of, --geography and --provenance apply
+ * to every report.) */
+enum {
+    TAKES_YEAR = 1 << 0,
+    TAKES_INDICATOR = 1 << 1,
+    TAKES_INDEX = 1 << 2,
+    TAKES_FROM = 1 << 3,
+    TAKES_TO = 1 << 4,
+    TAKES_THRESHOLD = 1 << 5,
+};
+
+static const struct {
+    unsigned flag;
+    const char *name;
+} SCOPED_OPTIONS[] = {
+    { TAKES_YEAR, "year" },     { TAKES_INDICATOR, "indicator" }, { TAKES_INDEX, "index" },
+    { TAKES_FROM, "from" },     { TAKES_TO, "to" },               { TAKES_THRESHOLD, "threshold" },
+};
+
+typedef struct {
+    const char *name;
+    report_builder build;
+    unsigned takes;
+} report_kind;
+
+static const report_kind REPORTS[] = {
+    { "gaps", report_gaps, TAKES_YEAR | TAKES_INDICATOR },
+    { "ranking", report_ranking, TAKES_YEAR | TAKES_INDEX },
+    { "trend", report_trend, TAKES_INDICATOR },
+    { "region", report_region, TAKES_YEAR },
+    { "gender", report_gender, TAKES_YEAR | TAKES_INDICATOR | TAKES_FROM | TAKES_TO },
+    { "urban-rural", report_urban_rural, TAKES_YEAR | TAKES_INDICATOR | TAKES_FROM | TAKES_TO },
+    { "changes", report_changes, TAKES_INDICATOR | TAKES_FROM | TAKES_TO | TAKES_THRESHOLD },
+};
+
 #define REPORT_NAMES "gaps, ranking, trend, region, gender, urban-rural or changes"
 
-static report_builder find_builder(const char *name)
+static const report_kind *find_report(const char *name)
 {
-    if (strcmp(name, "gaps") == 0)
-        return report_gaps;
-    if (strcmp(name, "ranking") == 0)
-        return report_ranking;
-    if (strcmp(name, "trend") == 0)
-        return report_trend;
-    if (strcmp(name, "region") == 0)
-        return report_region;
-    if (strcmp(name, "gender") == 0)
-        return report_gender;
-    if (strcmp(name, "urban-rural") == 0)
-        return report_urban_rural;
-    if (strcmp(name, "changes") == 0)
-        return report_changes;
+    for (size_t i = 0; i < sizeof REPORTS / sizeof REPORTS[0]; i++)
+        if (strcmp(name, REPORTS[i].name) == 0)
+            return &REPORTS[i];
     return NULL;
+}
+
+/* "--year and --index", the options a report takes, for a message. */
+static void list_taken(unsigned takes, strbuf *out)
+{
+    size_t n = 0, count = 0;
+    for (size_t i = 0; i < sizeof SCOPED_OPTIONS / sizeof SCOPED_OPTIONS[0]; i++)
+        count += (takes & SCOPED_OPTIONS[i].flag) != 0;
+    for (size_t i = 0; i < sizeof SCOPED_OPTIONS / sizeof SCOPED_OPTIONS[0]; i++) {
+        if (!(takes & SCOPED_OPTIONS[i].flag))
+            continue;
+        n++;
+        strbuf_printf(out, "%s--%s", n == 1 ? "" : n == count ? " and " : ", ",
+                      SCOPED_OPTIONS[i].name);
+    }
+}
+
+/* Refuses the first option given that the report does not use. */
+static oblys_status refuse_options_not_taken(const cli_args *args, const report_kind *kind,
+                                             oblys_error *err)
+{
+    for (size_t i = 0; i < sizeof SCOPED_OPTIONS / sizeof SCOPED_OPTIONS[0]; i++) {
+        if ((kind->takes & SCOPED_OPTIONS[i].flag)
+            || !cli_value(args, OPTIONS, SCOPED_OPTIONS[i].name))
+            continue;
+        strbuf taken = STRBUF_INIT;
+        list_taken(kind->takes, &taken);
+        error_set(err, OBLYS_EUSAGE, "--%s does not apply to report %s, which takes %s "
+                  "(see `oblys report --help`)", SCOPED_OPTIONS[i].name, kind->name,
+                  strbuf_str(&taken));
+        strbuf_free(&taken);
+        return OBLYS_EUSAGE;
+    }
+    return OBLYS_OK;
 }
 
 /* --from, --to and --threshold, for the reports that compare two years. */
@@ -99,28 +159,28 @@ static oblys_status read_params(const cli_args *args, report_params *p, report_f
 {
     if (args->npositional < 1)
         return error_set(err, OBLYS_EUSAGE, "say which report: " REPORT_NAMES);
-    *builder = find_builder(args->positional[0]);
-    if (!*builder)
+    const report_kind *kind = find_report(args->positional[0]);
+    if (!kind)
         return error_set(err, OBLYS_EUSAGE, "unknown report \"%s\" (" REPORT_NAMES ")",
                          args->positional[0]);
-    bool takes_region = *builder == report_region;
+    *builder = kind->build;
+    bool takes_region = kind->build == report_region;
     if (args->npositional != (takes_region ? 2u : 1u))
         return error_set(err, OBLYS_EUSAGE, takes_region ? "say which region: oblys report "
                          "region REGION" : "report %s takes no other word (\"%s\")",
                          args->positional[0], args->positional[args->npositional - 1]);
     p->region = takes_region ? args->positional[1] : NULL;
+    if (refuse_options_not_taken(args, kind, err) != OBLYS_OK)
+        return OBLYS_EUSAGE;
     if (read_range(args, p, err) != OBLYS_OK)
         return OBLYS_EUSAGE;
     const char *year = cli_value(args, OPTIONS, "year");
     p->year = 0;
     p->indicator = cli_value(args, OPTIONS, "indicator");
     p->index = cli_value(args, OPTIONS, "index");
-    if (p->index && *builder != report_ranking)
-        return error_set(err, OBLYS_EUSAGE, "--index applies to the ranking report only");
     if (year && cli_parse_year(year, &p->year, err) != OBLYS_OK)
         return OBLYS_EUSAGE;
-    oblys_status st = cli_format(cli_value(args, OPTIONS, "format"), format, err);
-    return st;
+    return cli_format(cli_value(args, OPTIONS, "format"), format, err);
 }
 
 int cmd_report(int argc, char **argv, const char *global_db)

@@ -75,9 +75,6 @@ static oblys_status check_changes_params(const report_params *p, oblys_error *er
         return error_set(err, OBLYS_EUSAGE, "report changes needs --from YEAR and --to YEAR");
     if (p->from >= p->to)
         return error_set(err, OBLYS_EUSAGE, "--from %d must be before --to %d", p->from, p->to);
-    if (p->year)
-        return error_set(err, OBLYS_EUSAGE, "report changes compares --from with --to; "
-                         "--year does not apply");
     return OBLYS_OK;
 }
 

@@ -124,9 +124,6 @@ oblys_status report_ranking(sqlite3 *db, const report_params *p, report **out, o
     *out = NULL;
     int year = p->year, n_index = 0, n_registered = 0;
     oblys_status st = OBLYS_OK;
-    if (p->indicator)
-        return error_set(err, OBLYS_EUSAGE, "the ranking uses every index indicator; "
-                         "--indicator does not apply (see `oblys report --help`)");
     if (p->index)
         return report_ranking_index(db, p, out, err);
     if (year == 0)

@@ -180,9 +180,6 @@ oblys_status report_region(sqlite3 *db, const report_params *p, report **out, ob
     *out = NULL;
     if (!p->region)
         return error_set(err, OBLYS_EUSAGE, "say which region: oblys report region REGION");
-    if (p->from || p->to)
-        return error_set(err, OBLYS_EUSAGE, "report region compares with the previous year; "
-                         "--from and --to do not apply (use --year)");
     char *code = NULL, *name = NULL;
     oblys_status st = resolve_region(db, p->region, &code, &name, err);
     if (st != OBLYS_OK)

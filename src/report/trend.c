@@ -58,9 +58,6 @@ oblys_status report_trend(sqlite3 *db, const report_params *p, report **out, obl
     *out = NULL;
     if (!p->indicator)
         return error_set(err, OBLYS_EUSAGE, "report trend needs --indicator CODE");
-    if (p->year)
-        return error_set(err, OBLYS_EUSAGE, "the trend shows every year; --year does not "
-                         "apply (see `oblys report --help`)");
     oblys_status st = report_require_indicator(db, p->indicator, err);
     if (st != OBLYS_OK)
         return st;
