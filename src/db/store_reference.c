@@ -36,8 +36,44 @@ static bool same_number(sqlite3_stmt *stmt, int col, bool present, double v)
     return present && sqlite3_column_double(stmt, col) == v;
 }
 
-static void bind_rate(sqlite3_stmt *stmt, const rate_record *r, long long load_id)
+/* A stored column's text, or `none` when it is NULL, for a message. */
+static const char *column_or(sqlite3_stmt *stmt, int col, const char *none)
 {
+    const char *text = (const char *)sqlite3_column_text(stmt, col);
+    return text ? text : none;
+}
+
+/* The statements that look up, insert and update one kind of reference
+ * row, and the function that binds a record of that kind to any of them
+ * (the three take the same parameters). */
+typedef struct {
+    int find, insert, update;
+    void (*bind)(sqlite3_stmt *stmt, const void *record, long long load_id);
+} reference_queries;
+
+/* Runs the look-up of the record's key; *rc is SQLITE_ROW when it is stored. */
+static sqlite3_stmt *find_stored(store *s, const reference_queries *q, const void *record,
+                                 int *rc)
+{
+    sqlite3_stmt *find = store_query(s, q->find);
+    q->bind(find, record, s->load_id);
+    *rc = sqlite3_step(find);
+    return find;
+}
+
+/* Inserts the record, or updates the stored one when --replace allows. */
+static store_result write_reference(store *s, const reference_queries *q, const void *record,
+                                    int find_rc, bool same, strbuf *detail)
+{
+    sqlite3_stmt *insert = store_query(s, q->insert), *update = store_query(s, q->update);
+    q->bind(insert, record, s->load_id);
+    q->bind(update, record, s->load_id);
+    return store_settle(s, find_rc, same, false, NULL, insert, update, detail);
+}
+
+static void bind_rate(sqlite3_stmt *stmt, const void *record, long long load_id)
+{
+    const rate_record *r = record;
     sqlite3_bind_text(stmt, 1, r->currency, -1, SQLITE_STATIC);
     sqlite3_bind_int(stmt, 2, r->year);
     sqlite3_bind_double(stmt, 3, r->per_usd);
@@ -58,9 +94,11 @@ store_result store_rate(store *s, const rate_record *r, strbuf *detail)
     store_result seen = store_first_in_file(s, &key, r->where, &content, &shown, detail);
     if (seen != STORE_INSERTED)
         return seen;
-    sqlite3_stmt *find = store_query(s, Q_RATE_FIND);
-    bind_rate(find, r, s->load_id);
-    int rc = sqlite3_step(find);
+    static const reference_queries queries = {
+        Q_RATE_FIND, Q_RATE_INSERT, Q_RATE_UPDATE, bind_rate,
+    };
+    int rc;
+    sqlite3_stmt *find = find_stored(s, &queries, r, &rc);
     bool same = rc == SQLITE_ROW && same_number(find, 0, true, r->per_usd)
         && same_column_text(find, 1, r->source);
     if (rc == SQLITE_ROW && !same) {
@@ -69,17 +107,14 @@ store_result store_rate(store *s, const rate_record *r, strbuf *detail)
         number_text(stored, true, sqlite3_column_double(find, 0));
         strbuf_printf(detail, "this file has %s (%s), the database has %s (%s)", rate,
                       r->source ? r->source : "no source", stored,
-                      sqlite3_column_text(find, 1) ? (const char *)sqlite3_column_text(find, 1)
-                                                   : "no source");
+                      column_or(find, 1, "no source"));
     }
-    sqlite3_stmt *insert = store_query(s, Q_RATE_INSERT), *update = store_query(s, Q_RATE_UPDATE);
-    bind_rate(insert, r, s->load_id);
-    bind_rate(update, r, s->load_id);
-    return store_settle(s, rc, same, false, NULL, insert, update, detail);
+    return write_reference(s, &queries, r, rc, same, detail);
 }
 
-static void bind_price(sqlite3_stmt *stmt, const price_record *r, long long load_id)
+static void bind_price(sqlite3_stmt *stmt, const void *record, long long load_id)
 {
+    const price_record *r = record;
     sqlite3_bind_int(stmt, 1, r->year);
     if (r->has_cpi)
         sqlite3_bind_double(stmt, 2, r->cpi);
@@ -106,9 +141,11 @@ store_result store_price(store *s, const price_record *r, strbuf *detail)
     store_result seen = store_first_in_file(s, &key, r->where, &content, &shown, detail);
     if (seen != STORE_INSERTED)
         return seen;
-    sqlite3_stmt *find = store_query(s, Q_PRICE_FIND);
-    bind_price(find, r, s->load_id);
-    int rc = sqlite3_step(find);
+    static const reference_queries queries = {
+        Q_PRICE_FIND, Q_PRICE_INSERT, Q_PRICE_UPDATE, bind_price,
+    };
+    int rc;
+    sqlite3_stmt *find = find_stored(s, &queries, r, &rc);
     bool same = rc == SQLITE_ROW && same_number(find, 0, r->has_cpi, r->cpi)
         && same_number(find, 1, r->has_inflation, r->inflation_pct)
         && same_column_text(find, 2, r->source);
@@ -116,20 +153,15 @@ store_result store_price(store *s, const price_record *r, strbuf *detail)
         strbuf_reset(detail);
         strbuf_printf(detail, "this file has cpi %s, inflation %s; the database has cpi %s, "
                       "inflation %s", *cpi ? cpi : "none", *inflation ? inflation : "none",
-                      sqlite3_column_text(find, 0) ? (const char *)sqlite3_column_text(find, 0)
-                                                   : "none",
-                      sqlite3_column_text(find, 1) ? (const char *)sqlite3_column_text(find, 1)
-                                                   : "none");
+                      column_or(find, 0, "none"),
+                      column_or(find, 1, "none"));
     }
-    sqlite3_stmt *insert = store_query(s, Q_PRICE_INSERT);
-    sqlite3_stmt *update = store_query(s, Q_PRICE_UPDATE);
-    bind_price(insert, r, s->load_id);
-    bind_price(update, r, s->load_id);
-    return store_settle(s, rc, same, false, NULL, insert, update, detail);
+    return write_reference(s, &queries, r, rc, same, detail);
 }
 
-static void bind_population(sqlite3_stmt *stmt, const population_record *r, long long load_id)
+static void bind_population(sqlite3_stmt *stmt, const void *record, long long load_id)
 {
+    const population_record *r = record;
     sqlite3_bind_text(stmt, 1, r->region, -1, SQLITE_STATIC);
     sqlite3_bind_int(stmt, 2, r->year);
     sqlite3_bind_text(stmt, 3, r->settlement, -1, SQLITE_STATIC);
@@ -155,9 +187,11 @@ store_result store_population(store *s, const population_record *r, strbuf *deta
     store_result seen = store_first_in_file(s, &key, r->where, &content, &shown, detail);
     if (seen != STORE_INSERTED)
         return seen;
-    sqlite3_stmt *find = store_query(s, Q_POPULATION_FIND);
-    bind_population(find, r, s->load_id);
-    int rc = sqlite3_step(find);
+    static const reference_queries queries = {
+        Q_POPULATION_FIND, Q_POPULATION_INSERT, Q_POPULATION_UPDATE, bind_population,
+    };
+    int rc;
+    sqlite3_stmt *find = find_stored(s, &queries, r, &rc);
     bool same = rc == SQLITE_ROW && same_number(find, 0, true, r->persons)
         && same_column_text(find, 1, r->source);
     if (rc == SQLITE_ROW && !same) {
@@ -166,15 +200,12 @@ store_result store_population(store *s, const population_record *r, strbuf *deta
         number_text(stored, true, sqlite3_column_double(find, 0));
         strbuf_printf(detail, "this file has %s persons, the database has %s", persons, stored);
     }
-    sqlite3_stmt *insert = store_query(s, Q_POPULATION_INSERT);
-    sqlite3_stmt *update = store_query(s, Q_POPULATION_UPDATE);
-    bind_population(insert, r, s->load_id);
-    bind_population(update, r, s->load_id);
-    return store_settle(s, rc, same, false, NULL, insert, update, detail);
+    return write_reference(s, &queries, r, rc, same, detail);
 }
 
-static void bind_change(sqlite3_stmt *stmt, const change_record *r, long long load_id)
+static void bind_change(sqlite3_stmt *stmt, const void *record, long long load_id)
 {
+    const change_record *r = record;
     sqlite3_bind_int(stmt, 1, r->year);
     sqlite3_bind_text(stmt, 2, r->predecessor, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 3, r->successor, -1, SQLITE_STATIC);
@@ -196,27 +227,25 @@ store_result store_change(store *s, const change_record *r, strbuf *detail)
     store_result seen = store_first_in_file(s, &key, r->where, &content, &shown, detail);
     if (seen != STORE_INSERTED)
         return seen;
-    sqlite3_stmt *find = store_query(s, Q_CHANGE_FIND);
-    bind_change(find, r, s->load_id);
-    int rc = sqlite3_step(find);
+    static const reference_queries queries = {
+        Q_CHANGE_FIND, Q_CHANGE_INSERT, Q_CHANGE_UPDATE, bind_change,
+    };
+    int rc;
+    sqlite3_stmt *find = find_stored(s, &queries, r, &rc);
     bool same = rc == SQLITE_ROW && same_column_text(find, 0, r->kind)
         && same_column_text(find, 1, r->note);
     if (rc == SQLITE_ROW && !same) {
         strbuf_reset(detail);
         strbuf_printf(detail, "the database has this change as a %s (%s)",
                       sqlite3_column_text(find, 0),
-                      sqlite3_column_text(find, 1) ? (const char *)sqlite3_column_text(find, 1)
-                                                   : "no note");
+                      column_or(find, 1, "no note"));
     }
-    sqlite3_stmt *insert = store_query(s, Q_CHANGE_INSERT);
-    sqlite3_stmt *update = store_query(s, Q_CHANGE_UPDATE);
-    bind_change(insert, r, s->load_id);
-    bind_change(update, r, s->load_id);
-    return store_settle(s, rc, same, false, NULL, insert, update, detail);
+    return write_reference(s, &queries, r, rc, same, detail);
 }
 
-static void bind_group(sqlite3_stmt *stmt, const group_record *r, long long load_id)
+static void bind_group(sqlite3_stmt *stmt, const void *record, long long load_id)
 {
+    const group_record *r = record;
     sqlite3_bind_text(stmt, 1, r->grouping, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, r->group_name, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 3, r->region, -1, SQLITE_STATIC);
@@ -235,9 +264,11 @@ store_result store_group(store *s, const group_record *r, strbuf *detail)
     store_result seen = store_first_in_file(s, &key, r->where, &content, &shown, detail);
     if (seen != STORE_INSERTED)
         return seen;
-    sqlite3_stmt *find = store_query(s, Q_GROUP_FIND);
-    bind_group(find, r, s->load_id);
-    int rc = sqlite3_step(find);
+    static const reference_queries queries = {
+        Q_GROUP_FIND, Q_GROUP_INSERT, Q_GROUP_UPDATE, bind_group,
+    };
+    int rc;
+    sqlite3_stmt *find = find_stored(s, &queries, r, &rc);
     bool same = rc == SQLITE_ROW && same_column_text(find, 0, r->group_name)
         && same_column_text(find, 1, r->source);
     if (rc == SQLITE_ROW && !same) {
@@ -245,9 +276,5 @@ store_result store_group(store *s, const group_record *r, strbuf *detail)
         strbuf_printf(detail, "the database has this region in group \"%s\" of %s",
                       sqlite3_column_text(find, 0), r->grouping);
     }
-    sqlite3_stmt *insert = store_query(s, Q_GROUP_INSERT);
-    sqlite3_stmt *update = store_query(s, Q_GROUP_UPDATE);
-    bind_group(insert, r, s->load_id);
-    bind_group(update, r, s->load_id);
-    return store_settle(s, rc, same, false, NULL, insert, update, detail);
+    return write_reference(s, &queries, r, rc, same, detail);
 }
