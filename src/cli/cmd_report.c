@@ -12,12 +12,14 @@
 #include "report/reports.h"
 
 static const cli_option OPTIONS[] = {
-    { "year", "YEAR", "gaps, ranking, region, gender, urban-rural: the year (default: the latest with data)" },
+    { "year", "YEAR",
+      "gaps, ranking, region, gender, urban-rural: the year (default: the latest with data)" },
     { "indicator", "CODE", "one indicator: required by trend; gaps, gender, urban-rural, changes" },
     { "index", "CODE", "ranking: a stored index definition (default: the paper's v_index)" },
     { "from", "YEAR", "changes, gender, urban-rural: the first year compared" },
     { "to", "YEAR", "changes, gender, urban-rural: the last year compared" },
     { "threshold", "PCT", "changes: show values that changed by more than PCT % (default 20)" },
+    { "table", "NAME", "only this table of the report (CSV: one header); a wrong NAME lists them" },
     { "format", "FORMAT", CLI_FORMAT_HELP },
     { "as-of", "LOAD|DATE", "the data as it was after that load, or on that date" },
     { "geography", "GEO", "as-reported (default), fixed-2016 (the 2016 units) or current" },
@@ -190,7 +192,9 @@ int cmd_report(int argc, char **argv, const char *global_db)
                          "oblys report gaps|ranking|trend|region REGION|gender|urban-rural|changes "
                          "[--year YEAR] [--indicator CODE] [--from YEAR] [--to YEAR] "
                          "[--threshold PCT] [--index CODE] "
-                         "[--as-of LOAD|DATE] [--geography GEO] [--format FORMAT] [--provenance]", ABOUT, &args);
+                         "[--as-of LOAD|DATE] [--geography GEO] [--table NAME] [--format FORMAT] "
+                         "[--provenance]",
+                         ABOUT, &args);
     if (code >= 0)
         return code;
     oblys_error err = OBLYS_ERROR_INIT;
@@ -207,6 +211,8 @@ int cmd_report(int argc, char **argv, const char *global_db)
                                  &err);
     if (st == OBLYS_OK)
         st = builder(db, &params, &r, &err);
+    if (st == OBLYS_OK && cli_value(&args, OPTIONS, "table"))
+        st = report_keep_table(r, cli_value(&args, OPTIONS, "table"), &err);
     if (st == OBLYS_OK) {
         report_add_notes(r, strbuf_str(&as_of_note));
         const char *geography = cli_value(&args, OPTIONS, "geography");

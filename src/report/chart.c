@@ -25,20 +25,35 @@ void report_add_chart(report *r, chart_kind kind, const char *table, const char 
     c->title = xstrdup(title);
 }
 
+static void chart_free(report_chart *c)
+{
+    free(c->table);
+    free(c->x_col);
+    free(c->y_col);
+    free(c->series_col);
+    free(c->split_cols);
+    free(c->title);
+}
+
 void report_free_charts(report *r)
 {
-    for (size_t i = 0; i < r->ncharts; i++) {
-        report_chart *c = &r->charts[i];
-        free(c->table);
-        free(c->x_col);
-        free(c->y_col);
-        free(c->series_col);
-        free(c->split_cols);
-        free(c->title);
-    }
+    for (size_t i = 0; i < r->ncharts; i++)
+        chart_free(&r->charts[i]);
     free(r->charts);
     r->charts = NULL;
     r->ncharts = 0;
+}
+
+void report_keep_charts_of(report *r, const char *table)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < r->ncharts; i++) {
+        if (strcmp(r->charts[i].table, table) == 0)
+            r->charts[kept++] = r->charts[i];
+        else
+            chart_free(&r->charts[i]);
+    }
+    r->ncharts = kept;
 }
 
 static const report_table *find_table(const report *r, const char *name)

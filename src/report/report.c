@@ -47,6 +47,30 @@ void report_free(report *r)
     free(r);
 }
 
+oblys_status report_keep_table(report *r, const char *name, oblys_error *err)
+{
+    report_table *kept = NULL;
+    for (size_t i = 0; i < r->ntables; i++)
+        if (!kept && strcmp(r->tables[i]->name, name) == 0)
+            kept = r->tables[i];
+    if (!kept) {
+        strbuf names = STRBUF_INIT;
+        for (size_t i = 0; i < r->ntables; i++)
+            strbuf_printf(&names, "%s%s", i ? ", " : "", r->tables[i]->name);
+        error_set(err, OBLYS_EUSAGE, "report %s has no table \"%s\" (it has %s)", r->name, name,
+                  r->ntables ? strbuf_str(&names) : "none");
+        strbuf_free(&names);
+        return OBLYS_EUSAGE;
+    }
+    for (size_t i = 0; i < r->ntables; i++)
+        if (r->tables[i] != kept)
+            table_free(r->tables[i]);
+    r->tables[0] = kept;
+    r->ntables = 1;
+    report_keep_charts_of(r, name);
+    return OBLYS_OK;
+}
+
 static report_table *table_new(const char *name, const char *title, sqlite3_stmt *stmt)
 {
     report_table *t = xcalloc(1, sizeof *t);

@@ -97,6 +97,13 @@ void report_add_chart(report *r, chart_kind kind, const char *table, const char 
                       const char *title);
 /* Frees r's chart specs (called by report_free). */
 void report_free_charts(report *r);
+/* Drops the charts drawn from any other table than table (chart.c). */
+void report_keep_charts_of(report *r, const char *table);
+
+/* Keeps only the table named name (and its charts; the notes stay), for
+ * `report --table`; an error naming the report's tables when it has none
+ * of that name. */
+oblys_status report_keep_table(report *r, const char *name, oblys_error *err);
 
 typedef enum { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_MD, FORMAT_XLSX,
                FORMAT_HTML } report_format;
