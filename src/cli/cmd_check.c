@@ -15,6 +15,7 @@ static const cli_option OPTIONS[] = {
     { "status", "STATUS", "only figures with this verdict: matches, consistent, inconsistent, "
                           "not_recomputable or no_data" },
     { "strict", NULL, "exit with status 1 when any figure shown is inconsistent or any value breaks a validation rule" },
+    { "table", "NAME", "only this table (CSV: one header); --strict still judges them all" },
     { "provenance", NULL, "with --format csv: how the report was made, as # comment lines" },
     { NULL, NULL, NULL },
 };
@@ -22,7 +23,9 @@ static const cli_option OPTIONS[] = {
 int cmd_check(int argc, char **argv, const char *global_db)
 {
     cli_args args;
-    int code = cli_begin("check", argc, argv, OPTIONS, "oblys check [--status STATUS] [--as-of LOAD|DATE] [--format FORMAT] [--strict] [--provenance]",
+    int code = cli_begin("check", argc, argv, OPTIONS,
+                         "oblys check [--status STATUS] [--as-of LOAD|DATE] [--table NAME] "
+                         "[--format FORMAT] [--strict] [--provenance]",
                          "Compares every published derived figure in the database with the "
                          "value the views recompute, and says whether the rounding of the "
                          "published inputs explains any difference.", &args);
@@ -41,6 +44,8 @@ int cmd_check(int argc, char **argv, const char *global_db)
     if (st == OBLYS_OK)
         st = report_check(db, cli_value(&args, OPTIONS, "status"), &r, &n_inconsistent, &n_findings,
                           &err);
+    if (st == OBLYS_OK && cli_value(&args, OPTIONS, "table"))
+        st = report_keep_table(r, cli_value(&args, OPTIONS, "table"), &err);
     if (st == OBLYS_OK) {
         report_add_notes(r, strbuf_str(&as_of_note));
         provenance_options how = { .as_of = cli_value(&args, OPTIONS, "as-of") };
