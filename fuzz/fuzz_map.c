@@ -16,9 +16,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char path[64];
+    char path[4096];
+    const char *tmp = getenv("TMPDIR");
     snprintf(path, sizeof path, "%s/oblys-fuzz-map-%ld.json",
-             getenv("TMPDIR") ? "." : "/tmp", (long)getpid());
+             tmp && *tmp ? tmp : "/tmp", (long)getpid());
     FILE *f = fopen(path, "wb");
     if (!f)
         abort();

@@ -19,6 +19,7 @@ comment), so the seeds are:
   fuzz_import  0x00 then a CSV file, 0x01 then a JSON file; the real CSV
                files and those of cases run with --indicator also with 0x06
                (--indicator, for wide tables);
+  fuzz_map     the mapping files (map.json) of tests/cases/*/, as they are;
   fuzz_number  one cell per file: the examples of src/import/number.h, then
                fields of the CSV files that hold a digit or are a
                missing-value marker and at most 4 letters, one per shape
@@ -126,6 +127,8 @@ def main():
     real = set(fixture_files(fixtures))
     for path in sources(fixtures):
         data = small_text(path)
+        if os.path.basename(path) == 'map.json':
+            write(os.path.join(out, 'fuzz_map'), data)
         if is_json(path, data):
             write(os.path.join(out, 'fuzz_import'), b'\x01' + data)
             continue
