@@ -2,10 +2,12 @@
  * test_number.c - unit tests for num_parse() and num_missing_name()
  * (src/import/number.h): every example of the header, the AUTO decimal
  * mark rules, grouping, signs, exponents, missing markers, refusals, long
- * digit strings, and independence from the process locale.
+ * digit strings, independence from the process locale, and the same
+ * double as strtod for every value.
  */
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -431,6 +433,50 @@ START_TEST(test_long_digit_strings)
 }
 END_TEST
 
+/* The digits of n in buf, with a decimal point before the last
+ * `decimals` of them and the exponent e (none when e is 0). */
+static void write_decimal(char *buf, size_t size, unsigned long long n, int decimals, int e)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%0*llu", decimals + 1, n);
+    int head = len - decimals;
+    int at = snprintf(buf, size, "%.*s", head, digits);
+    if (decimals > 0)
+        at += snprintf(buf + at, size - (size_t)at, ".%s", digits + head);
+    if (e != 0)
+        snprintf(buf + at, size - (size_t)at, "e%d", e);
+}
+
+/* num_parse reads short numbers without strtod (number.c): every value
+ * must still be the double strtod gives for the same text, bit for bit,
+ * around the edges of that path too (2^53, 10^22, 16 to 19 digits). */
+START_TEST(test_same_double_as_strtod)
+{
+    static const unsigned long long edges[] = {
+        0, 1, 5, 9, 10, 99, 12345, 999999999999999ULL, 9007199254740991ULL,
+        9007199254740992ULL, 9007199254740993ULL, 9007199254740999ULL,
+        12345678901234567ULL, 99999999999999999ULL, 1234567890123456789ULL,
+    };
+    unsigned long long seed = 88172645463325252ULL;
+    char text[96];
+    for (int i = 0; i < 200000; i++) {
+        seed ^= seed << 13;                 /* xorshift64: the same cases every run */
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        unsigned long long n = i < 40000 ? edges[(size_t)i % (sizeof edges / sizeof edges[0])]
+                                         : seed >> (seed % 64);
+        int decimals = (int)((seed >> 8) % 20);
+        int e = (i % 3 == 0) ? (int)((seed >> 16) % 61) - 30 : 0;
+        write_decimal(text, sizeof text, n, decimals, e);
+        num_result r;
+        ck_assert_msg(num_parse(text, NUM_DECIMAL_POINT, &r) == NUM_VALUE, "\"%s\"", text);
+        double want = strtod(text, NULL);
+        ck_assert_msg(memcmp(&r.value, &want, sizeof want) == 0,
+                      "\"%s\": %a, strtod gives %a", text, r.value, want);
+    }
+}
+END_TEST
+
 START_TEST(test_long_grouped_number)
 {
     /* "1 000 000 ... 000" with 100 groups of zeros: 1e300. */
@@ -580,6 +626,7 @@ Suite *number_suite(void)
     tcase_add_test(tc, test_decimals_count);
     tcase_add_test(tc, test_long_digit_strings);
     tcase_add_test(tc, test_long_grouped_number);
+    tcase_add_test(tc, test_same_double_as_strtod);
     tcase_add_test(tc, test_locale_independent);
     tcase_add_test(tc, test_footnote_marks);
     tcase_add_test(tc, test_missing_names);
