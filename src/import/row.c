@@ -5,10 +5,13 @@
 
 #include <string.h>
 
+/* The first bytes are compared before calling strcmp: a row's fields
+ * are looked up by name several times for every row, and most names
+ * compared differ in their first byte. */
 int row_index(const import_row *row, const char *name)
 {
     for (size_t i = 0; i < row->nfields; i++)
-        if (strcmp(row->names[i], name) == 0)
+        if (row->names[i][0] == name[0] && strcmp(row->names[i], name) == 0)
             return (int)i;
     return -1;
 }
