@@ -94,10 +94,24 @@ static int open_flags(db_mode mode)
     return SQLITE_OPEN_READONLY;
 }
 
+/* SQLite's memory statistics take a global mutex around every one of its
+ * allocations (several for every imported row), and oblys never reads
+ * them: they are turned off before the first connection. Once the library
+ * is in use, sqlite3_config() refuses, harmlessly, and they stay on. */
+static void configure_library_once(void)
+{
+    static bool done = false;
+    if (done)
+        return;
+    done = true;
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 oblys_status db_open(const char *path, db_mode mode, sqlite3 **out, oblys_error *err)
 {
     *out = NULL;
     sqlite3 *db = NULL;
+    configure_library_once();
     int rc = sqlite3_open_v2(path, &db, open_flags(mode) | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         if (mode != DB_CREATE && rc == SQLITE_CANTOPEN)
