@@ -8,11 +8,13 @@
  *  - the index observation_by_indicator, whose order is not the order in
  *    which rows arrive, is dropped inside the transaction once this load
  *    has inserted at least as many rows as the table held before it (and
- *    at least BULK_FIRST_CHECK), and created again from its stored
- *    definition just before the commit: one sort instead of a random
- *    insert per row. Below that it is left alone, so a small file into a
- *    big table never rebuilds the index. A rollback restores it like
- *    everything else;
+ *    at least BULK_FIRST_CHECK, or BULK_EMPTY_CHECK when the table was
+ *    empty: no count is needed then, and the rows before the drop are
+ *    inserted into the index one by one), and created again from its
+ *    stored definition just before the commit: one sort instead of a
+ *    random insert per row. Below that it is left alone, so a small file
+ *    never rebuilds the index. A rollback restores it like everything
+ *    else;
  *  - SQLite's foreign-key checks are off for a series load, because every
  *    reference of an observation is checked by the import itself in the
  *    same write transaction: the region is resolved through the region
@@ -27,7 +29,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { BULK_CACHE_KIB = 8192, BULK_FIRST_CHECK = 100000 };
+enum { BULK_CACHE_KIB = 8192, BULK_FIRST_CHECK = 100000, BULK_EMPTY_CHECK = 10000 };
+
+/* next_check before the first row is inserted: then the table is looked
+ * at to see whether it was empty. */
+enum { PROBE_EMPTY = 1 };
 
 static const char INDEX_NAME[] = "observation_by_indicator";
 
@@ -57,7 +63,7 @@ void store_bulk_begin(store *s, const char *kind)
     s->bulk.observations = kind && strcmp(kind, "series") == 0;
     if (s->bulk.observations)
         set_pragma(s->db, "foreign_keys", 0);
-    s->bulk.next_check = BULK_FIRST_CHECK;
+    s->bulk.next_check = PROBE_EMPTY;
     s->bulk.rows_before = -1;
 }
 
@@ -94,11 +100,24 @@ static void defer_index(store *s)
     sqlite3_finalize(stmt);
 }
 
+/* After this load's first row: true when the table held no row before it
+ * (at most two rows are read, however big the table). */
+static bool only_row(store *s)
+{
+    return pragma_int(s->db, "SELECT count(*) FROM (SELECT 1 FROM observation LIMIT 2)") == 1;
+}
+
 void store_bulk_inserted(store *s)
 {
     long long inserted = s->counts.inserted;
     if (inserted < s->bulk.next_check || s->bulk.index_sql || !s->bulk.observations)
         return;
+    if (s->bulk.next_check == PROBE_EMPTY) {
+        bool empty = only_row(s);
+        s->bulk.rows_before = empty ? 0 : -1;
+        s->bulk.next_check = empty ? BULK_EMPTY_CHECK : BULK_FIRST_CHECK;
+        return;
+    }
     s->bulk.next_check *= 2;
     if (s->bulk.rows_before < 0)
         s->bulk.rows_before = count_observations(s) - inserted;
