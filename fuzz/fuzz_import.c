@@ -1,7 +1,9 @@
 /*
  * fuzz_import.c - libFuzzer harness for the whole import path:
- * import_file() (src/import/import.h) with its format readers (CSV, JSON),
- * the kind handlers and the store, on an in-memory database.
+ * import_file() (src/import/import.h) with its format readers (long and
+ * wide CSV, SDMX-CSV, Eurostat TSV, JSON, JSON-stat; the cube formats are
+ * recognised by their content, whatever the file's name), the kind
+ * handlers and the store, on an in-memory database.
  *
  * Start-up (LLVMFuzzerInitialize): a temporary folder ($TMPDIR or /tmp)
  * gets a small fixed regions file (the regions of seeds/regions.csv),
