@@ -57,8 +57,8 @@ oblys_status report_keep_table(report *r, const char *name, oblys_error *err)
         strbuf names = STRBUF_INIT;
         for (size_t i = 0; i < r->ntables; i++)
             strbuf_printf(&names, "%s%s", i ? ", " : "", r->tables[i]->name);
-        error_set(err, OBLYS_EUSAGE, "report %s has no table \"%s\" (it has %s)", r->name, name,
-                  r->ntables ? strbuf_str(&names) : "none");
+        error_set(err, OBLYS_EUSAGE, "there is no table \"%s\" (the tables of %s: %s)", name,
+                  r->name, r->ntables ? strbuf_str(&names) : "none");
         strbuf_free(&names);
         return OBLYS_EUSAGE;
     }
