@@ -252,10 +252,7 @@ static void read_long_record(import_session *s, const csv_header *h, long_layout
                              csv_record *rec)
 {
     if (rec->nfields != h->n) {
-        diag_error(s->diag, s->path, rec->line, 0,
-                   "this row has %zu fields but the header has %zu%s", rec->nfields, h->n,
-                   rec->nfields > h->n ? " (a decimal comma in a comma-separated file must be "
-                                         "quoted, \"5,9\", or the file separated by ;)" : "");
+        csv_report_width(s, rec, h->n);
         store_counts_of(s->ctx.store)->read++;
         store_counts_of(s->ctx.store)->rejected++;
         return;
@@ -355,6 +352,7 @@ oblys_status csv_source_read(import_session *s, FILE *f)
     /* Where commas separate fields, "147.355" is 147.355, not 147355. */
     if (s->ctx.decimal == NUM_DECIMAL_AUTO && delim == ',')
         s->ctx.decimal = NUM_DECIMAL_AUTO_POINT;
+    s->delimiter = delim;
     csv_reader *r = csv_open(f, delim);
     csv_header h = { 0 };
     oblys_status st;

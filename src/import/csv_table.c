@@ -28,6 +28,15 @@ oblys_status csv_report_error(import_session *s, csv_reader *r)
     return OBLYS_EDATA;
 }
 
+void csv_report_width(import_session *s, const csv_record *rec, size_t header_fields)
+{
+    bool split_decimal = s->delimiter == ',' && rec->nfields > header_fields;
+    diag_error(s->diag, s->path, rec->line, 0, "this row has %zu fields but the header has %zu%s",
+               rec->nfields, header_fields,
+               split_decimal ? " (a decimal comma in a comma-separated file must be quoted, "
+                               "\"5,9\", or the file separated by ;)" : "");
+}
+
 bool csv_blank(const csv_record *rec)
 {
     for (size_t i = 0; i < rec->nfields; i++)

@@ -45,6 +45,10 @@ void csv_notes_finish(import_session *s, csv_notes *notes);
 
 /* Reports the reader's error at its position; returns OBLYS_EDATA. */
 oblys_status csv_report_error(import_session *s, csv_reader *r);
+/* Reports a row whose number of fields is not the header's, with a hint
+ * when a comma-separated row has too many: an unquoted decimal comma
+ * ("5,9") splits a value in two. */
+void csv_report_width(import_session *s, const csv_record *rec, size_t header_fields);
 
 char *csv_trim(char *s);
 bool csv_blank(const csv_record *rec);

@@ -89,8 +89,7 @@ oblys_status eurostat_read(import_session *s, csv_reader *r, const csv_header *h
         if (csv_blank(&rec))
             continue;
         if (rec.nfields != h->n) {
-            diag_error(s->diag, s->path, rec.line, 0, "this row has %zu fields but the header "
-                       "has %zu", rec.nfields, h->n);
+            csv_report_width(s, &rec, h->n);
             ok = false;
             continue;
         }

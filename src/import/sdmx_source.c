@@ -214,8 +214,7 @@ oblys_status sdmx_read(import_session *s, csv_reader *r, const csv_header *h)
         if (csv_blank(&rec))
             continue;
         if (rec.nfields != l.n) {
-            diag_error(s->diag, s->path, rec.line, 0, "this row has %zu fields but the header "
-                       "has %zu", rec.nfields, l.n);
+            csv_report_width(s, &rec, l.n);
             ok = false;
             continue;
         }

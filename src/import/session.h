@@ -24,6 +24,7 @@ typedef struct {
     oblys_error *err;
     const char *sha256;         /* of the file, for the load record */
     const char *format;         /* csv or json */
+    char delimiter;             /* a CSV file's, once known; else 0 */
     FILE *file;                 /* being read, for the progress line */
     progress progress;
 } import_session;

@@ -60,8 +60,7 @@ static bool wide_row_fits(import_session *s, const csv_header *h, const csv_reco
 {
     if (rec->nfields == h->n)
         return true;
-    diag_error(s->diag, s->path, rec->line, 0, "this row has %zu fields but the header has %zu",
-               rec->nfields, h->n);
+    csv_report_width(s, rec, h->n);
     return false;
 }
 
