@@ -3,9 +3,12 @@
  */
 #include "cli/args.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/namekey.h"
 
 static int find_option(const cli_option *opts, const char *name, size_t len)
 {
@@ -13,6 +16,51 @@ static int find_option(const cli_option *opts, const char *name, size_t len)
         if (strlen(opts[i].name) == len && strncmp(opts[i].name, name, len) == 0)
             return i;
     return -1;
+}
+
+/* How far an option name is from what was typed: the edit distance, and
+ * on a tie the name of the same length first ("--fromat" is --format,
+ * two substitutions, before --from, two deletions); SIZE_MAX when too far
+ * to be a slip of the keyboard (one edit in a word of up to three
+ * letters, two otherwise: "--yaer" is --year). */
+static size_t option_score(const char *typed, size_t len, const char *name)
+{
+    size_t d = name_distance(typed, name);
+    if (d > (len < 4 ? 1u : 2u))
+        return SIZE_MAX;
+    return 2 * d + (strlen(name) != len);
+}
+
+/* The option closest to an unknown one, or NULL when none is close. */
+static const char *closest_option(const cli_option *opts, const char *word, size_t len)
+{
+    char *typed = xcalloc(len + 1, 1);
+    memcpy(typed, word, len);
+    static const char *const global[] = { "db", "help" };
+    const char *best = NULL;
+    size_t best_score = SIZE_MAX;
+    for (size_t g = 0; g < sizeof global / sizeof global[0]; g++) {
+        size_t score = option_score(typed, len, global[g]);
+        if (score < best_score)
+            best = global[g], best_score = score;
+    }
+    for (int i = 0; opts && opts[i].name; i++) {
+        size_t score = option_score(typed, len, opts[i].name);
+        if (score < best_score)
+            best = opts[i].name, best_score = score;
+    }
+    free(typed);
+    return best;
+}
+
+static oblys_status unknown_long_option(const cli_option *opts, const char *word, size_t len,
+                                        oblys_error *err)
+{
+    const char *guess = closest_option(opts, word, len);
+    if (guess)
+        return error_set(err, OBLYS_EUSAGE, "unknown option --%.*s; did you mean --%s? (see --help)",
+                         (int)len, word, guess);
+    return error_set(err, OBLYS_EUSAGE, "unknown option --%.*s (see --help)", (int)len, word);
 }
 
 static oblys_status take_value(int argc, char **argv, int *i, const char *eq,
@@ -42,7 +90,7 @@ static oblys_status parse_long(int argc, char **argv, int *i, const cli_option *
     }
     int k = find_option(opts, word, len);
     if (k < 0)
-        return error_set(err, OBLYS_EUSAGE, "unknown option --%.*s (see --help)", (int)len, word);
+        return unknown_long_option(opts, word, len, err);
     if (!opts[k].metavar) {
         if (eq)
             return error_set(err, OBLYS_EUSAGE, "option --%s takes no value", opts[k].name);
