@@ -512,70 +512,6 @@ SELECT o.region, o.indicator, o.year, o.settlement, o.sex, o.value, o.decimals, 
 FROM observation o JOIN region r ON r.code = o.region
 WHERE r.valid_to IS NULL;
 
-CREATE VIEW v_gap AS
-WITH member AS (
-    SELECT o.indicator, o.year, o.settlement, o.sex, o.region,
-           r.name AS region_name, o.value
-    FROM observation o JOIN region r ON r.code = o.region
-    WHERE r.kind <> 'country'
-),
-moments AS (
-    SELECT indicator, year, settlement, sex,
-           count(value) AS n_regions,
-           count(*) - count(value) AS n_missing,
-           max(value) AS max_value,
-           min(value) AS min_value,
-           avg(value) AS mean_value
-    FROM member
-    GROUP BY indicator, year, settlement, sex
-),
-spread AS (
-    SELECT m.indicator, m.year, m.settlement, m.sex,
-           avg((m.value - s.mean_value) * (m.value - s.mean_value)) AS variance
-    FROM member m JOIN moments s USING (indicator, year, settlement, sex)
-    WHERE m.value IS NOT NULL
-    GROUP BY m.indicator, m.year, m.settlement, m.sex
-),
-ordered AS (
-    SELECT indicator, year, settlement, sex, region, region_name,
-           row_number() OVER (PARTITION BY indicator, year, settlement, sex
-                              ORDER BY value DESC, region) AS from_top,
-           row_number() OVER (PARTITION BY indicator, year, settlement, sex
-                              ORDER BY value ASC, region) AS from_bottom
-    FROM member
-    WHERE value IS NOT NULL
-),
-coverage AS (
-    SELECT indicator, year, settlement, sex,
-           group_concat(region, ',') AS regions
-    FROM (SELECT * FROM member WHERE value IS NOT NULL ORDER BY region)
-    GROUP BY indicator, year, settlement, sex
-),
-changes AS (
-    SELECT indicator, year, settlement, sex,
-           CASE WHEN lag(regions) OVER w IS NULL THEN 0
-                WHEN lag(regions) OVER w <> regions THEN 1 ELSE 0 END AS regions_changed
-    FROM coverage
-    WINDOW w AS (PARTITION BY indicator, settlement, sex ORDER BY year)
-)
-SELECT s.indicator, s.year, s.settlement, s.sex,
-       s.n_regions, s.n_missing,
-       s.max_value, hi.region AS max_region, hi.region_name AS max_region_name,
-       s.min_value, lo.region AS min_region, lo.region_name AS min_region_name,
-       s.max_value / nullif(s.min_value, 0) AS gap_ratio,
-       s.max_value - s.min_value AS range_value,
-       s.mean_value,
-       100.0 * sqrt(v.variance) / nullif(s.mean_value, 0) AS cv_pct,
-       coalesce(c.regions_changed, 0) AS regions_changed
-FROM moments s
-LEFT JOIN spread v USING (indicator, year, settlement, sex)
-LEFT JOIN ordered hi ON hi.indicator = s.indicator AND hi.year = s.year
-     AND hi.settlement = s.settlement AND hi.sex = s.sex AND hi.from_top = 1
-LEFT JOIN ordered lo ON lo.indicator = s.indicator AND lo.year = s.year
-     AND lo.settlement = s.settlement AND lo.sex = s.sex AND lo.from_bottom = 1
-LEFT JOIN changes c ON c.indicator = s.indicator AND c.year = s.year
-     AND c.settlement = s.settlement AND c.sex = s.sex;
-
 CREATE TABLE region_group (
     grouping    TEXT NOT NULL,
     group_name  TEXT NOT NULL,
@@ -1148,6 +1084,59 @@ FROM observation o
 JOIN region r ON r.code = o.region
 JOIN indicator i ON i.code = o.indicator
 JOIN load l ON l.id = o.load_id;
+
+CREATE VIEW v_gap AS
+SELECT g.indicator, g.year, g.settlement, g.sex,
+       g.n_regions, g.n_missing,
+       g.max_value, g.max_region, hi.name AS max_region_name,
+       g.min_value, g.min_region, lo.name AS min_region_name,
+       g.max_value / nullif(g.min_value, 0) AS gap_ratio,
+       g.max_value - g.min_value AS range_value,
+       g.mean_value,
+       100.0 * sqrt(g.variance) / nullif(g.mean_value, 0) AS cv_pct,
+       g.regions_changed
+FROM (
+    SELECT *,
+           CASE WHEN n_regions = 0 OR lag(year) OVER w IS NULL THEN 0
+                WHEN n_with_prev = n_regions AND min_region_prev = lag(year) OVER w
+                     AND lag(n_regions) OVER w = n_regions THEN 0
+                ELSE 1 END AS regions_changed
+    FROM (
+        SELECT indicator, year, settlement, sex,
+               count(value) OVER g AS n_regions,
+               count(*) OVER g - count(value) OVER g AS n_missing,
+               max_value, min_value,
+               avg(value) OVER g AS mean_value,
+               avg((value - group_mean) * (value - group_mean)) OVER g AS variance,
+               min(CASE WHEN value = max_value THEN region END) OVER g AS max_region,
+               min(CASE WHEN value = min_value THEN region END) OVER g AS min_region,
+               count(region_prev) OVER g AS n_with_prev,
+               min(region_prev) OVER g AS min_region_prev,
+               row_number() OVER g AS row_in_group
+        FROM (
+            SELECT *,
+                   CASE WHEN value IS NOT NULL THEN
+                       max(CASE WHEN value IS NOT NULL THEN year END)
+                           OVER (PARTITION BY indicator, settlement, sex, region ORDER BY year
+                                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) END
+                       AS region_prev
+            FROM (
+                SELECT o.indicator, o.year, o.settlement, o.sex, o.region, o.value,
+                       avg(o.value) OVER s AS group_mean,
+                       max(o.value) OVER s AS max_value,
+                       min(o.value) OVER s AS min_value
+                FROM observation o JOIN region r ON r.code = o.region
+                WHERE r.kind <> 'country'
+                WINDOW s AS (PARTITION BY o.indicator, o.year, o.settlement, o.sex)
+            )
+        )
+        WINDOW g AS (PARTITION BY indicator, year, settlement, sex)
+    )
+    WHERE row_in_group = 1
+    WINDOW w AS (PARTITION BY indicator, settlement, sex, n_regions > 0 ORDER BY year)
+) g
+LEFT JOIN region hi ON hi.code = g.max_region
+LEFT JOIN region lo ON lo.code = g.min_region;
 
 INSERT INTO settlement (code, name) VALUES ('total', 'Urban and rural');
 INSERT INTO settlement (code, name) VALUES ('urban', 'Urban (city)');

@@ -14,16 +14,21 @@ static const char SQL_RANKS[] =
     "FROM v_index a JOIN v_index b ON b.region = a.region AND b.year = ?2 "
     "WHERE a.year = ?1 ORDER BY abs(a.rank - b.rank) DESC, b.rank, b.region_name";
 
+/* v_gap is computed once for both years (g), not once per side of the
+ * join. */
 static const char SQL_GAPS[] =
+    "WITH g AS MATERIALIZED ("
+    "    SELECT indicator, year, settlement, sex, gap_ratio FROM v_gap "
+    "    WHERE year IN (?1, ?2) AND (?3 IS NULL OR indicator = ?3)) "
     "SELECT a.indicator, a.settlement, a.sex, a.gap_ratio AS gap_from, b.gap_ratio AS gap_to, "
     "       b.gap_ratio - a.gap_ratio AS gap_change, "
     "       100.0 * (b.gap_ratio / a.gap_ratio - 1) AS gap_change_pct, "
     "       CASE WHEN b.gap_ratio > a.gap_ratio THEN 'widened' "
     "            WHEN b.gap_ratio < a.gap_ratio THEN 'narrowed' ELSE 'unchanged' END AS verdict "
-    "FROM v_gap a JOIN v_gap b ON b.indicator = a.indicator AND b.settlement = a.settlement "
+    "FROM g a JOIN g b ON b.indicator = a.indicator AND b.settlement = a.settlement "
     "     AND b.sex = a.sex AND b.year = ?2 "
     "JOIN indicator i ON i.code = a.indicator "
-    "WHERE a.year = ?1 AND (?3 IS NULL OR a.indicator = ?3) "
+    "WHERE a.year = ?1 "
     "  AND a.gap_ratio IS NOT NULL AND b.gap_ratio IS NOT NULL "
     "ORDER BY abs(b.gap_ratio / a.gap_ratio - 1) DESC, i.position, a.indicator, a.settlement, "
     "         a.sex";

@@ -13,25 +13,41 @@ static const char SQL_LATEST_YEAR[] =
     "SELECT year FROM observation GROUP BY year "
     "ORDER BY count(DISTINCT indicator) DESC, year DESC LIMIT 1";
 
-static const char SQL_GAPS[] =
-    "SELECT g.indicator, g.year, g.settlement, g.sex, g.n_regions, g.n_missing, "
-    "       g.max_region_name, g.max_value, g.min_region_name, g.min_value, "
-    "       g.gap_ratio, g.cv_pct, g.regions_changed, "
-    "       (SELECT p.value FROM published p WHERE p.measure = 'gap_ratio' "
-    "          AND p.indicator = g.indicator AND p.year = g.year AND p.region IS NULL "
-    "          AND p.settlement = g.settlement AND p.sex = g.sex "
-    "        ORDER BY p.source LIMIT 1) AS published_gap_ratio "
+/* One indicator is asked for with a plain `g.indicator = ?2`, which SQLite
+ * pushes down into v_gap (only that indicator is computed); the optional
+ * form `(?2 IS NULL OR ...)` would compute them all. */
+#define SQL_GAPS_SELECT \
+    "SELECT g.indicator, g.year, g.settlement, g.sex, g.n_regions, g.n_missing, " \
+    "       g.max_region_name, g.max_value, g.min_region_name, g.min_value, " \
+    "       g.gap_ratio, g.cv_pct, g.regions_changed, " \
+    "       (SELECT p.value FROM published p WHERE p.measure = 'gap_ratio' " \
+    "          AND p.indicator = g.indicator AND p.year = g.year AND p.region IS NULL " \
+    "          AND p.settlement = g.settlement AND p.sex = g.sex " \
+    "        ORDER BY p.source LIMIT 1) AS published_gap_ratio " \
     "FROM v_gap g JOIN indicator i ON i.code = g.indicator "
-    "WHERE (?1 = 0 OR g.year = ?1) AND (?2 IS NULL OR g.indicator = ?2) "
-    "ORDER BY i.position, g.indicator, g.year, g.settlement, g.sex";
+#define SQL_GAPS_ORDER " ORDER BY i.position, g.indicator, g.year, g.settlement, g.sex"
 
+static const char SQL_GAPS_ALL_INDICATORS[] =
+    SQL_GAPS_SELECT "WHERE (?1 = 0 OR g.year = ?1)" SQL_GAPS_ORDER;
+static const char SQL_GAPS_ONE_INDICATOR[] =
+    SQL_GAPS_SELECT "WHERE g.indicator = ?2 AND (?1 = 0 OR g.year = ?1)" SQL_GAPS_ORDER;
+
+/* Each view filtered and computed once, then the small results joined (as
+ * in trend.c: joined directly, v_sigma_convergence is computed again and
+ * again). */
 static const char SQL_GAPS_OVER_YEARS[] =
+    "WITH i AS MATERIALIZED ("
+    "    SELECT year, settlement, sex, n_regions, max_min_ratio, cv, gini, theil "
+    "    FROM v_inequality WHERE indicator = ?1), "
+    "s AS MATERIALIZED ("
+    "    SELECT year, settlement, sex, prev_year, cv_change, direction "
+    "    FROM v_sigma_convergence WHERE indicator = ?1) "
     "SELECT i.year, i.settlement, i.sex, i.n_regions, i.max_min_ratio, i.cv, i.gini, i.theil, "
     "       s.prev_year, s.cv_change, "
     "       CASE s.direction WHEN 'rising' THEN 'widening' WHEN 'falling' THEN 'narrowing' "
     "            ELSE s.direction END AS gap_trend "
-    "FROM v_inequality i LEFT JOIN v_sigma_convergence s USING (indicator, year, settlement, sex) "
-    "WHERE i.indicator = ?1 ORDER BY i.settlement, i.sex, i.year";
+    "FROM i LEFT JOIN s USING (year, settlement, sex) "
+    "ORDER BY i.settlement, i.sex, i.year";
 
 /* The measures over the years, for one indicator (no --year). */
 static oblys_status add_inequality_over_years(sqlite3 *db, report *r, const char *indicator,
@@ -90,7 +106,8 @@ oblys_status report_gaps(sqlite3 *db, const report_params *p, report **out, obly
     else
         strbuf_printf(&title, "Gaps between regions: %s, all years", p->indicator);
     sqlite3_stmt *stmt = NULL;
-    st = report_prepare(db, SQL_GAPS, &stmt, err);
+    st = report_prepare(db, p->indicator ? SQL_GAPS_ONE_INDICATOR : SQL_GAPS_ALL_INDICATORS,
+                        &stmt, err);
     if (st == OBLYS_OK) {
         sqlite3_bind_int(stmt, 1, year);
         if (p->indicator)
