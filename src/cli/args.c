@@ -31,24 +31,27 @@ static size_t option_score(const char *typed, size_t len, const char *name)
     return 2 * d + (strlen(name) != len);
 }
 
+/* Keeps name in *best when it is closer to what was typed than *best. */
+static void consider_option(const char *typed, size_t len, const char *name, const char **best,
+                            size_t *best_score)
+{
+    size_t score = option_score(typed, len, name);
+    if (score < *best_score) {
+        *best = name;
+        *best_score = score;
+    }
+}
+
 /* The option closest to an unknown one, or NULL when none is close. */
 static const char *closest_option(const cli_option *opts, const char *word, size_t len)
 {
-    char *typed = xcalloc(len + 1, 1);
-    memcpy(typed, word, len);
-    static const char *const global[] = { "db", "help" };
+    char *typed = xstrndup(word, len);
     const char *best = NULL;
     size_t best_score = SIZE_MAX;
-    for (size_t g = 0; g < sizeof global / sizeof global[0]; g++) {
-        size_t score = option_score(typed, len, global[g]);
-        if (score < best_score)
-            best = global[g], best_score = score;
-    }
-    for (int i = 0; opts && opts[i].name; i++) {
-        size_t score = option_score(typed, len, opts[i].name);
-        if (score < best_score)
-            best = opts[i].name, best_score = score;
-    }
+    consider_option(typed, len, "db", &best, &best_score);
+    consider_option(typed, len, "help", &best, &best_score);
+    for (int i = 0; opts && opts[i].name; i++)
+        consider_option(typed, len, opts[i].name, &best, &best_score);
     free(typed);
     return best;
 }
@@ -58,8 +61,9 @@ static oblys_status unknown_long_option(const cli_option *opts, const char *word
 {
     const char *guess = closest_option(opts, word, len);
     if (guess)
-        return error_set(err, OBLYS_EUSAGE, "unknown option --%.*s; did you mean --%s? (see --help)",
-                         (int)len, word, guess);
+        return error_set(err, OBLYS_EUSAGE,
+                         "unknown option --%.*s; did you mean --%s? (see --help)", (int)len,
+                         word, guess);
     return error_set(err, OBLYS_EUSAGE, "unknown option --%.*s (see --help)", (int)len, word);
 }
 

@@ -97,21 +97,19 @@ static int open_flags(db_mode mode)
 /* SQLite's memory statistics take a global mutex around every one of its
  * allocations (several for every imported row), and oblys never reads
  * them: they are turned off before the first connection. Once the library
- * is in use, sqlite3_config() refuses, harmlessly, and they stay on. */
-static void configure_library_once(void)
+ * is in use (a second db_open), sqlite3_config() refuses with
+ * SQLITE_MISUSE and changes nothing, which is harmless: the setting made
+ * before the first connection stays. */
+static void configure_library(void)
 {
-    static bool done = false;
-    if (done)
-        return;
-    done = true;
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 oblys_status db_open(const char *path, db_mode mode, sqlite3 **out, oblys_error *err)
 {
     *out = NULL;
     sqlite3 *db = NULL;
-    configure_library_once();
+    configure_library();
     int rc = sqlite3_open_v2(path, &db, open_flags(mode) | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         if (mode != DB_CREATE && rc == SQLITE_CANTOPEN)

@@ -102,22 +102,6 @@ static store_result observation_seen(store *s, const obs_record *r, strbuf *deta
     return store_first_in_file(s, &key, r->where, &content, &shown, detail);
 }
 
-/* The number of "line N" as strtoll reads it, with its end. Plain digits,
- * which row_where() writes for every row, are read here without strtoll:
- * the same number, read once per row. */
-static long long line_number(const char *text, char **end)
-{
-    long long n = 0;
-    size_t i = 0;
-    for (; i < 18 && text[i] >= '0' && text[i] <= '9'; i++)
-        n = n * 10 + (text[i] - '0');
-    if (i > 0 && text[i] == '\0') {
-        *end = (char *)text + i;
-        return n;
-    }
-    return strtoll(text, end, 10);
-}
-
 /* True when messages name the row "line N" with N its line: then an
  * earlier row of this file is named by the source_line it stored. */
 static bool named_by_line(const obs_record *r)
@@ -125,7 +109,7 @@ static bool named_by_line(const obs_record *r)
     if (r->line <= 0 || strncmp(r->where, "line ", 5) != 0)
         return false;
     char *end = NULL;
-    long long n = line_number(r->where + 5, &end);
+    long long n = strtoll(r->where + 5, &end, 10);
     return *end == '\0' && n == r->line;
 }
 

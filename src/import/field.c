@@ -38,9 +38,8 @@ static bool all_digits(const char *s, size_t n)
 /* "2021" or a real date "2021-12-31" (a date stands for its year). */
 static bool parse_year_text(const char *text, int *year)
 {
-    if (strlen(text) == 4 && all_digits(text, 4)) {     /* atoi, once per row */
-        *year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10
-              + (text[3] - '0');
+    if (strlen(text) == 4 && all_digits(text, 4)) {
+        *year = atoi(text);
         return true;
     }
     return date_parse(text, false, year);
