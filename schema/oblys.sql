@@ -59,23 +59,6 @@ CREATE TABLE load (
     n_unchanged INTEGER NOT NULL DEFAULT 0
 , sha256 TEXT, format TEXT, n_rejected INTEGER NOT NULL DEFAULT 0, undone_at TEXT);
 
-CREATE TABLE observation (
-    region      TEXT NOT NULL REFERENCES region (code),
-    indicator   TEXT NOT NULL REFERENCES indicator (code),
-    year        INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),
-    settlement  TEXT NOT NULL DEFAULT 'total' REFERENCES settlement (code),
-    sex         TEXT NOT NULL DEFAULT 'total' REFERENCES sex (code),
-    value       REAL,                     -- NULL when missing
-    decimals    INTEGER CHECK (decimals BETWEEN 0 AND 15),  -- digits printed after the decimal mark
-    missing     TEXT REFERENCES missing_reason (code),      -- why value is NULL
-    load_id     INTEGER NOT NULL REFERENCES load (id),      -- the load that wrote this value
-    source_line INTEGER, flags TEXT, source_status TEXT,                  -- its line in that load's file
-    CHECK ((value IS NULL) = (missing IS NOT NULL)),
-    PRIMARY KEY (region, indicator, year, settlement, sex)
-) WITHOUT ROWID;
-
-CREATE INDEX observation_by_indicator ON observation (indicator, year, settlement, sex);
-
 CREATE TABLE published_measure (
     code        TEXT PRIMARY KEY,
     view_column TEXT NOT NULL,
@@ -1137,6 +1120,23 @@ FROM (
 ) g
 LEFT JOIN region hi ON hi.code = g.max_region
 LEFT JOIN region lo ON lo.code = g.min_region;
+
+CREATE TABLE "observation" (
+    region        TEXT NOT NULL REFERENCES region (code),
+    indicator     TEXT NOT NULL REFERENCES indicator (code),
+    year          INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2100),
+    settlement    TEXT NOT NULL DEFAULT 'total' REFERENCES settlement (code),
+    sex           TEXT NOT NULL DEFAULT 'total' REFERENCES sex (code),
+    value         REAL,                       -- NULL when missing
+    decimals      INTEGER CHECK (decimals BETWEEN 0 AND 15),  -- digits printed after the decimal mark
+    missing       TEXT REFERENCES missing_reason (code),      -- why value is NULL
+    load_id       INTEGER NOT NULL REFERENCES load (id),      -- the load that wrote this value
+    source_line   INTEGER,                    -- its line in that load's file
+    flags         TEXT,                       -- comma-separated flag codes (0003)
+    source_status TEXT,                       -- the source's status as written (0011)
+    CHECK ((value IS NULL) = (missing IS NOT NULL)),
+    PRIMARY KEY (indicator, region, year, settlement, sex)
+) WITHOUT ROWID;
 
 INSERT INTO settlement (code, name) VALUES ('total', 'Urban and rural');
 INSERT INTO settlement (code, name) VALUES ('urban', 'Urban (city)');

@@ -371,10 +371,6 @@ oblys_status store_commit(store *s, bool *written, oblys_error *err)
         store_rollback(s);
         return OBLYS_EDB;
     }
-    if (store_bulk_finish(s, err) != OBLYS_OK) {
-        store_rollback(s);
-        return OBLYS_EDB;
-    }
     finalize_all(s);
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         error_set(err, OBLYS_EDB, "cannot commit: %s", sqlite3_errmsg(s->db));

@@ -52,9 +52,6 @@ struct store {
     struct {                /* store_bulk.c */
         bool observations;          /* a series load: references checked here */
         int saved_cache, saved_foreign_keys;
-        long long next_check;       /* rows inserted at which to consider the index */
-        long long rows_before;      /* observations before this load; -1: not counted */
-        char *index_sql;            /* the dropped index, to create before the commit */
     } bulk;
 };
 
@@ -98,11 +95,8 @@ void store_describe_value(strbuf *out, bool has_value, double value, int decimal
                           const char *missing);
 
 /* store_bulk.c: called before the transaction starts, with the kind of
- * file; after every observation inserted; before the commit (creates a
- * deferred index again); after the transaction ended, either way. */
+ * file, and after the transaction ended, either way. */
 void store_bulk_begin(store *s, const char *kind);
-void store_bulk_inserted(store *s);
-oblys_status store_bulk_finish(store *s, oblys_error *err);
 void store_bulk_end(store *s);
 /* True when SQLite does not check the observation's foreign keys, so the
  * store must (the missing reason; the readers check the rest). */

@@ -194,7 +194,6 @@ store_result store_observation(store *s, const obs_record *r, strbuf *detail)
     if (sqlite3_changes(s->db) == 0)
         return observation_taken(s, r, by_line, detail);
     s->counts.inserted++;
-    store_bulk_inserted(s);
     return STORE_INSERTED;
 }
 

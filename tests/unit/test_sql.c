@@ -28,12 +28,15 @@ static oblys_status run(sqlite3 *db, const char *sql, const sql_param *params, s
 static void assert_refused(const char *sql)
 {
     sqlite3 *db = fixture_empty_db();
+    /* The schema's migrations may have opened the (empty) temp database. */
+    int databases = fixture_query_int(db, "SELECT count(*) FROM pragma_database_list");
     report *r = NULL;
     ck_assert_msg(run(db, sql, NULL, 0, &r) == OBLYS_EUSAGE, "not refused: %s", sql);
     ck_assert_ptr_null(r);
     ck_assert_int_eq(fixture_query_int(db, "SELECT count(*) FROM region"), 0);
     ck_assert_int_eq(fixture_query_int(db, "PRAGMA user_version"), 0);
-    ck_assert_int_eq(fixture_query_int(db, "SELECT count(*) FROM pragma_database_list"), 1);
+    ck_assert_int_eq(fixture_query_int(db, "SELECT count(*) FROM pragma_database_list"),
+                     databases);
     ck_assert_int_eq(fixture_query_int(db, "SELECT count(*) FROM sqlite_temp_master"), 0);
     sqlite3_close(db);
 }

@@ -1,7 +1,7 @@
 # rows.awk - writes a series file of 14 472 rows (2 regions, 4 indicators,
-# 201 years, 3 settlements, 3 sexes), enough for the import to drop the
-# index observation_by_indicator and create it again at the end (see
-# src/db/store_bulk.c). With -v bad=1 its last row names an unknown region.
+# 201 years, 3 settlements, 3 sexes), in region order, so that most
+# rows go into the middle of the indicator-first key (see
+# migrations/0013). With -v bad=1 its last row names an unknown region.
 BEGIN {
     split("Akmola Aktobe", region, " ")
     split("income_per_capita poverty_rate median_income funds_ratio", indicator, " ")
