@@ -51,7 +51,7 @@ struct store {
     strmap known_codes[CODE_TABLE_COUNT];
     struct {                /* store_bulk.c */
         bool observations;          /* a series load: references checked here */
-        int saved_cache, saved_foreign_keys;
+        int saved_cache, saved_foreign_keys, saved_ignore_checks;
     } bulk;
 };
 
@@ -98,8 +98,9 @@ void store_describe_value(strbuf *out, bool has_value, double value, int decimal
  * file, and after the transaction ended, either way. */
 void store_bulk_begin(store *s, const char *kind);
 void store_bulk_end(store *s);
-/* True when SQLite does not check the observation's foreign keys, so the
- * store must (the missing reason; the readers check the rest). */
-bool store_bulk_references_trusted(const store *s);
+/* True when SQLite checks neither the observation's foreign keys nor its
+ * CHECK constraints, so the store must (the missing reason and the CHECKs;
+ * the readers check the other references). */
+bool store_bulk_checks_off(const store *s);
 
 #endif

@@ -19,5 +19,6 @@ Suite *strmap_suite(void);
 Suite *progress_suite(void);
 Suite *index_suite(void);
 Suite *cube_status_suite(void);
+Suite *store_suite(void);
 
 #endif

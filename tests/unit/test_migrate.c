@@ -26,6 +26,24 @@ START_TEST(fresh_database_gets_every_migration)
 }
 END_TEST
 
+/* On a file, as `oblys init` makes one: the page size is set before the
+ * first table (see migrate.c). */
+START_TEST(new_database_file_gets_8_kib_pages)
+{
+    char tmp[] = "/tmp/oblys-new-XXXXXX";
+    int fd = mkstemp(tmp);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    oblys_error err = OBLYS_ERROR_INIT;
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(db_open(tmp, DB_READ_WRITE, &db, &err), OBLYS_OK);
+    ck_assert_int_eq(migrate_apply(db, NULL, &err), OBLYS_OK);
+    ck_assert_int_eq(fixture_query_int(db, "PRAGMA page_size"), 8192);
+    sqlite3_close(db);
+    remove(tmp);
+}
+END_TEST
+
 START_TEST(second_run_applies_nothing)
 {
     sqlite3 *db = fixture_empty_db();
@@ -162,6 +180,14 @@ START_TEST(database_from_0_1_0_upgrades_intact)
     ck_assert_int_eq(fixture_query_int(db, "SELECT count(*) FROM v_index WHERE year = 2021"), 17);
     ck_assert_int_eq(fixture_query_int(db, "SELECT count(*) FROM region_alias "
         "WHERE alias_key = oblys_name_key('АКМОЛИНСКАЯ ОБЛАСТЬ') AND region = '110000000'"), 1);
+    /* 0013 keyed the observations by indicator first; an existing file
+     * keeps the page size it was made with. */
+    ck_assert_int_eq(fixture_query_int(db, "SELECT group_concat(name, ',') = "
+        "'indicator,region,year,settlement,sex' FROM (SELECT name FROM "
+        "pragma_table_info('observation') WHERE pk > 0 ORDER BY pk)"), 1);
+    ck_assert_int_eq(fixture_query_int(db, "SELECT count(*) FROM sqlite_schema "
+        "WHERE type = 'index' AND tbl_name = 'observation'"), 0);
+    ck_assert_int_eq(fixture_query_int(db, "PRAGMA page_size"), 4096);
     sqlite3_close(db);
     remove(tmp);
     error_clear(&err);
@@ -173,6 +199,7 @@ Suite *migrate_suite(void)
     Suite *s = suite_create("migrate");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, fresh_database_gets_every_migration);
+    tcase_add_test(tc, new_database_file_gets_8_kib_pages);
     tcase_add_test(tc, second_run_applies_nothing);
     tcase_add_test(tc, newer_database_is_refused);
     tcase_add_test(tc, empty_database_is_not_current);
