@@ -18,7 +18,10 @@
  *      authorize them as an UPDATE of sqlite_master; the PRAGMA
  *      statement (PRAGMA table_info(v_gap)) works.
  * Every statement is prepared and checked before the first one runs, so
- * a refused statement anywhere means nothing ran.
+ * a refused statement anywhere means nothing ran. The exception is a
+ * pragma's table (pragma_journal_mode), whose pragma SQLite authorizes
+ * only when it runs: then the earlier statements have read, and nothing
+ * is printed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -217,7 +220,16 @@ static oblys_status bind_all(statement_list *l, const sql_param *params, size_t 
     return st;
 }
 
-static oblys_status run_all(statement_list *l, report *r, oblys_error *err)
+/* A pragma's table (pragma_journal_mode) runs its pragma only when the
+ * query runs, so the authorizer refuses it then: the statements before it
+ * have only read, and nothing is printed. */
+static oblys_status refuse_while_running(oblys_error *err, size_t statement, const char *what)
+{
+    return error_set(err, OBLYS_EUSAGE, "refused: statement %zu could write (%s): oblys sql "
+                     "only reads, and printed nothing", statement, what);
+}
+
+static oblys_status run_all(statement_list *l, sql_guard *guard, report *r, oblys_error *err)
 {
     for (size_t i = 0; i < l->n; i++) {
         strbuf name = STRBUF_INIT, title = STRBUF_INIT;
@@ -233,12 +245,40 @@ static oblys_status run_all(statement_list *l, report *r, oblys_error *err)
                                            l->stmts[i], &t, err);
         strbuf_free(&name);
         strbuf_free(&title);
+        if (st != OBLYS_OK && guard->refused.len)
+            return refuse_while_running(err, i + 1, strbuf_str(&guard->refused));
         if (st != OBLYS_OK)
             return st;
         for (size_t c = 0; c < t->ncols; c++)
             t->cols[c].decimals = -1;   /* as stored: the query chose any rounding */
     }
     return OBLYS_OK;
+}
+
+/* The table-valued forms of pragmas (pragma_table_info('v_gap')) are
+ * virtual tables that SQLite connects on their first use in a connection,
+ * declaring their columns by parsing a CREATE TABLE: the authorizer then
+ * hears of updates of sqlite_master that never happen, and would refuse an
+ * allowed pragma, or name that update instead of a refused one. Connecting
+ * them all before the authorizer is installed writes nothing (and the
+ * connection is read-only anyway); the authorizer then judges the pragma
+ * itself. */
+static void connect_pragma_tables(sqlite3 *db)
+{
+    sqlite3_stmt *names = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_pragma_list", -1, &names, NULL)
+        != SQLITE_OK)
+        return;
+    strbuf sql = STRBUF_INIT;
+    while (sqlite3_step(names) == SQLITE_ROW) {
+        strbuf_reset(&sql);
+        strbuf_printf(&sql, "SELECT 1 FROM pragma_%s", sqlite3_column_text(names, 0));
+        sqlite3_stmt *stmt = NULL;
+        sqlite3_prepare_v2(db, strbuf_str(&sql), -1, &stmt, NULL);   /* some are not tables */
+        sqlite3_finalize(stmt);
+    }
+    strbuf_free(&sql);
+    sqlite3_finalize(names);
 }
 
 oblys_status report_sql(sqlite3 *db, const char *sql, const sql_param *params, size_t nparams,
@@ -248,13 +288,14 @@ oblys_status report_sql(sqlite3 *db, const char *sql, const sql_param *params, s
     sql_guard guard = { STRBUF_INIT };
     statement_list stmts = { 0, 0, NULL };
     sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
+    connect_pragma_tables(db);
     sqlite3_set_authorizer(db, authorize, &guard);
     oblys_status st = prepare_all(db, sql, &guard, &stmts, err);
     if (st == OBLYS_OK)
         st = bind_all(&stmts, params, nparams, err);
     report *r = st == OBLYS_OK ? report_new("sql", "Query") : NULL;
     if (st == OBLYS_OK)
-        st = run_all(&stmts, r, err);
+        st = run_all(&stmts, &guard, r, err);
     statements_free(&stmts);
     sqlite3_set_authorizer(db, NULL, NULL);
     strbuf_free(&guard.refused);
