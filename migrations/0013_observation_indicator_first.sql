@@ -12,14 +12,18 @@
 -- big load (about a quarter of the import's time: docs/performance.md).
 -- With the indicator first, the key itself serves `WHERE indicator = ?`
 -- and the index is not needed:
---   - import of 1 000 000 rows (bench/generate.py): 6.8 s before, 5.4 s
---     after; the Bureau's files come one indicator per table, so their rows
---     arrive in key order;
+--   - import of 1 000 000 rows (bench/generate.py): 6.84 s before, 5.44 s
+--     after (4.97 s with the 8 KiB pages new databases get since); the
+--     Bureau's tables come one indicator at a time, a row per region, so
+--     their rows arrive in key order;
 --   - reports on 300 000 rows of 20 regions, the same bytes before and
 --     after: trend, gaps and changes as fast or a little faster; ranking
---     4.1 -> 1.7 s, gender and urban-rural 1.0 -> 0.3 s (the planner had
---     walked the index for a year's filter); report region, which reads
---     one region, 7.8 -> 7.1 s.
+--     4.07 -> 1.64 s, gender and urban-rural 1.02 -> 0.26 s (the planner
+--     had walked the index for a year's filter); report region, which
+--     reads one region, 7.72 -> 6.81 s.
+-- (docs/performance.md, "The third round", has these figures and how they
+-- were measured.) The old table's pages are left free; `oblys init`
+-- compacts the file after the migrations (src/db/maintain.c).
 --
 -- SQLite cannot change a primary key in place: the table is made anew,
 -- filled, the old one dropped and the new one renamed. With the legacy

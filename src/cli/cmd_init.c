@@ -1,7 +1,8 @@
 /*
  * cmd_init.c - `oblys init`: create the database, or bring an existing
  * one up to the schema this oblys knows (applying the migrations it has
- * not run yet). Refuses a database written by a newer oblys.
+ * not run yet, then compacting the file). Refuses a database written by a
+ * newer oblys.
  */
 #include <stdio.h>
 
@@ -31,6 +32,8 @@ int cmd_init(int argc, char **argv, const char *global_db)
         st = migrate_apply(db, &applied, &err);
     if (st == OBLYS_OK)
         st = maintain_region_spellings(db, NULL, &err);
+    if (st == OBLYS_OK && before > 0 && applied > 0)
+        st = maintain_compact(db, NULL, &err);
     if (st == OBLYS_OK) {
         if (applied == 0)
             fprintf(stderr, "%s: schema version %d, up to date\n", path, before);

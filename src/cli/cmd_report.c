@@ -27,25 +27,8 @@ static const cli_option OPTIONS[] = {
     { NULL, NULL, NULL },
 };
 
-static const char ABOUT[] =
-    "Reports, computed by the views in the database:\n"
-    "  gaps     spread across regions of every indicator in one year (max, min, the\n"
-    "           regions holding them, max/min, coefficient of variation), or of one\n"
-    "           --indicator over all years\n"
-    "  ranking  regions by the composite social-development index of one year, and\n"
-    "           its agreement with a published rating; with --index CODE, by a stored\n"
-    "           index definition, with rank change, robustness and attribution\n"
-    "  trend    one --indicator for every region and year, with growth, and its gap\n"
-    "           per year\n"
-    "  region REGION\n"
-    "           one region's profile: every indicator's value, rank, change from the\n"
-    "           previous year, improved or worsened; what moved most\n"
-    "  gender   women's values as % of men's per region, and how the gap changed\n"
-    "  urban-rural\n"
-    "           rural values as % of urban per region, and how the gap changed\n"
-    "  changes  --from YEAR --to YEAR: index ranks that moved most, gaps that widened\n"
-    "           or narrowed most, values that changed beyond --threshold\n"
-    "\n"
+static const char ABOUT_HEAD[] = "Reports, computed by the views in the database:";
+static const char ABOUT_TAIL[] =
     "Every report ends with its provenance (the oblys version, the latest load, the\n"
     "--as-of and --geography in effect, the index definition for ranking, and the\n"
     "SHA-256 of the report as CSV); in CSV only with --provenance.";
@@ -76,25 +59,52 @@ static const struct {
 
 typedef struct {
     const char *name;
+    const char *words;          /* as typed: "gaps", "region REGION" */
+    const char *const *about;   /* what it shows, in lines of at most 67 characters */
     report_builder build;
     unsigned takes;
 } report_kind;
 
+#define LINES(...) (const char *const[]){ __VA_ARGS__, NULL }
+
 static const report_kind REPORTS[] = {
-    { "gaps", report_gaps, TAKES_YEAR | TAKES_INDICATOR },
-    { "ranking", report_ranking, TAKES_YEAR | TAKES_INDEX },
-    { "trend", report_trend, TAKES_INDICATOR },
-    { "region", report_region, TAKES_YEAR },
-    { "gender", report_gender, TAKES_YEAR | TAKES_INDICATOR | TAKES_FROM | TAKES_TO },
-    { "urban-rural", report_urban_rural, TAKES_YEAR | TAKES_INDICATOR | TAKES_FROM | TAKES_TO },
-    { "changes", report_changes, TAKES_INDICATOR | TAKES_FROM | TAKES_TO | TAKES_THRESHOLD },
+    { "gaps", "gaps",
+      LINES("spread across regions of every indicator in one year (max, min, the",
+            "regions holding them, max/min, coefficient of variation), or of one",
+            "--indicator over all years"),
+      report_gaps, TAKES_YEAR | TAKES_INDICATOR },
+    { "ranking", "ranking",
+      LINES("regions by the composite social-development index of one year, and",
+            "its agreement with a published rating; with --index CODE, by a stored",
+            "index definition, with rank change, robustness and attribution"),
+      report_ranking, TAKES_YEAR | TAKES_INDEX },
+    { "trend", "trend",
+      LINES("one --indicator for every region and year, with growth, and its gap",
+            "per year"),
+      report_trend, TAKES_INDICATOR },
+    { "region", "region REGION",
+      LINES("one region's profile: every indicator's value, rank, change from the",
+            "previous year, improved or worsened; what moved most"),
+      report_region, TAKES_YEAR },
+    { "gender", "gender",
+      LINES("women's values as % of men's per region, and how the gap changed"),
+      report_gender, TAKES_YEAR | TAKES_INDICATOR | TAKES_FROM | TAKES_TO },
+    { "urban-rural", "urban-rural",
+      LINES("rural values as % of urban per region, and how the gap changed"),
+      report_urban_rural, TAKES_YEAR | TAKES_INDICATOR | TAKES_FROM | TAKES_TO },
+    { "changes", "changes",
+      LINES("--from YEAR --to YEAR: index ranks that moved most, gaps that widened",
+            "or narrowed most, values that changed beyond --threshold"),
+      report_changes, TAKES_INDICATOR | TAKES_FROM | TAKES_TO | TAKES_THRESHOLD },
 };
+
+enum { REPORT_COUNT = sizeof REPORTS / sizeof REPORTS[0] };
 
 #define REPORT_NAMES "gaps, ranking, trend, region, gender, urban-rural or changes"
 
 static const report_kind *find_report(const char *name)
 {
-    for (size_t i = 0; i < sizeof REPORTS / sizeof REPORTS[0]; i++)
+    for (size_t i = 0; i < REPORT_COUNT; i++)
         if (strcmp(name, REPORTS[i].name) == 0)
             return &REPORTS[i];
     return NULL;
@@ -126,8 +136,8 @@ static oblys_status refuse_options_not_taken(const cli_args *args, const report_
         strbuf taken = STRBUF_INIT;
         list_taken(kind->takes, &taken);
         error_set(err, OBLYS_EUSAGE, "--%s does not apply to report %s, which takes %s "
-                  "(see `oblys report --help`)", SCOPED_OPTIONS[i].name, kind->name,
-                  strbuf_str(&taken));
+                  "(see `oblys report %s --help`)", SCOPED_OPTIONS[i].name, kind->name,
+                  strbuf_str(&taken), kind->name);
         strbuf_free(&taken);
         return OBLYS_EUSAGE;
     }
@@ -185,19 +195,80 @@ static oblys_status read_params(const cli_args *args, report_params *p, report_f
     return cli_format(cli_value(args, OPTIONS, "format"), format, err);
 }
 
+/* The help's text: every report (all NULL), or one, with what it shows. */
+static void write_about(const report_kind *only, strbuf *out)
+{
+    if (!only)
+        strbuf_printf(out, "%s\n", ABOUT_HEAD);
+    for (size_t i = 0; i < REPORT_COUNT; i++) {
+        const report_kind *k = &REPORTS[i];
+        if (only && k != only)
+            continue;
+        if (only)
+            strbuf_printf(out, "Report %s:\n", k->words);
+        else if (strlen(k->words) > 8)
+            strbuf_printf(out, "  %s\n", k->words);
+        for (size_t l = 0; k->about[l]; l++) {
+            const char *indent = only ? "  " : l == 0 && strlen(k->words) <= 8 ? "" : "           ";
+            if (!only && l == 0 && strlen(k->words) <= 8)
+                strbuf_printf(out, "  %-8s ", k->words);
+            strbuf_printf(out, "%s%s\n", indent, k->about[l]);
+        }
+    }
+    strbuf_printf(out, "\n%s", ABOUT_TAIL);
+}
+
+/* Whether a report shows option o in its help: the options that choose
+ * what it shows if it takes them, and all the others. */
+static bool report_shows_option(const report_kind *k, const char *name)
+{
+    for (size_t i = 0; i < sizeof SCOPED_OPTIONS / sizeof SCOPED_OPTIONS[0]; i++)
+        if (strcmp(SCOPED_OPTIONS[i].name, name) == 0)
+            return (k->takes & SCOPED_OPTIONS[i].flag) != 0;
+    return true;
+}
+
+/* The usage line and options of every report (only NULL) or of one:
+ * `oblys report gaps --help` lists only what gaps takes. */
+static void print_help(const report_kind *only)
+{
+    strbuf usage = STRBUF_INIT, about = STRBUF_INIT;
+    cli_option opts[sizeof OPTIONS / sizeof OPTIONS[0]];
+    size_t n = 0;
+    strbuf_append(&usage, "oblys report ");
+    for (size_t i = 0; i < REPORT_COUNT; i++)
+        if (!only || &REPORTS[i] == only)
+            strbuf_printf(&usage, "%s%s", only || i == 0 ? "" : "|", REPORTS[i].words);
+    for (size_t i = 0; OPTIONS[i].name; i++) {
+        if (only && !report_shows_option(only, OPTIONS[i].name))
+            continue;
+        opts[n++] = OPTIONS[i];
+        strbuf_printf(&usage, " [--%s%s%s]", OPTIONS[i].name, OPTIONS[i].metavar ? " " : "",
+                      OPTIONS[i].metavar ? OPTIONS[i].metavar : "");
+    }
+    opts[n] = (cli_option){ NULL, NULL, NULL };
+    write_about(only, &about);
+    cli_print_help(strbuf_str(&usage), strbuf_str(&about), opts, stdout);
+    strbuf_free(&usage);
+    strbuf_free(&about);
+}
+
 int cmd_report(int argc, char **argv, const char *global_db)
 {
     cli_args args;
-    int code = cli_begin("report", argc, argv, OPTIONS,
-                         "oblys report gaps|ranking|trend|region REGION|gender|urban-rural|changes "
-                         "[--year YEAR] [--indicator CODE] [--from YEAR] [--to YEAR] "
-                         "[--threshold PCT] [--index CODE] "
-                         "[--as-of LOAD|DATE] [--geography GEO] [--table NAME] [--format FORMAT] "
-                         "[--provenance]",
-                         ABOUT, &args);
-    if (code >= 0)
-        return code;
     oblys_error err = OBLYS_ERROR_INIT;
+    if (cli_parse(argc, argv, OPTIONS, &args, &err) != OBLYS_OK) {
+        int code = cli_fail("report", &err);
+        error_clear(&err);
+        cli_args_free(&args);
+        return code;
+    }
+    if (args.help) {
+        print_help(args.npositional > 0 ? find_report(args.positional[0]) : NULL);
+        cli_args_free(&args);
+        return 0;
+    }
+    int code;
     report_params params;
     report_format format = FORMAT_TEXT;
     report_builder builder = NULL;

@@ -31,7 +31,7 @@ static const char USAGE[] =
 static const char ABOUT[] =
     "Runs SQL on the database, read-only, and prints each statement's result as a\n"
     "table in any format. Any statement that could write is refused (exit code 2)\n"
-    "and then none runs: INSERT, UPDATE, DELETE, CREATE, DROP, ATTACH, writing\n"
+    "and nothing is printed: INSERT, UPDATE, DELETE, CREATE, DROP, ATTACH, writing\n"
     "pragmas, VACUUM, transactions. Several statements separated by ';' each print\n"
     "their own table. \"-\" reads the SQL from standard input. Parameters are\n"
     ":name, @name or $name, each set by --param name=VALUE (a number when VALUE\n"

@@ -3,6 +3,10 @@
  */
 #include "db/maintain.h"
 
+#include <stdio.h>
+
+#include "db/migrate.h"
+
 static const char SQL_REGISTER_REGION_SPELLINGS[] =
     "INSERT INTO region_alias (alias_key, alias, region, source) "
     "SELECT oblys_name_key(spelling), spelling, code, 'region table' FROM ("
@@ -26,5 +30,38 @@ oblys_status maintain_region_spellings(sqlite3 *db, int *added, oblys_error *err
     }
     if (added)
         *added = sqlite3_changes(db);
+    return OBLYS_OK;
+}
+
+static int pragma_value(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *stmt = NULL;
+    int value = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK
+        && sqlite3_step(stmt) == SQLITE_ROW)
+        value = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    return value;
+}
+
+oblys_status maintain_compact(sqlite3 *db, bool *compacted, oblys_error *err)
+{
+    if (compacted)
+        *compacted = false;
+    if (pragma_value(db, "PRAGMA freelist_count") == 0
+        && pragma_value(db, "PRAGMA page_size") == OBLYS_PAGE_SIZE)
+        return OBLYS_OK;
+    char sql[48];
+    snprintf(sql, sizeof sql, "PRAGMA page_size = %d", OBLYS_PAGE_SIZE);
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK
+        || sqlite3_exec(db, "VACUUM", NULL, NULL, &msg) != SQLITE_OK) {
+        error_set(err, OBLYS_EDB, "cannot compact the database after the upgrade: %s",
+                  msg ? msg : sqlite3_errmsg(db));
+        sqlite3_free(msg);
+        return OBLYS_EDB;
+    }
+    if (compacted)
+        *compacted = true;
     return OBLYS_OK;
 }

@@ -6,8 +6,6 @@
 #include <stdio.h>
 #include <time.h>
 
-enum { NEW_DATABASE_PAGE_SIZE = 8192 };
-
 static const char SQL_HAS_MIGRATIONS_TABLE[] =
     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
 static const char SQL_MAX_VERSION[] =
@@ -98,16 +96,15 @@ static oblys_status refuse_newer(int version, oblys_error *err)
                      version, oblys_migration_count);
 }
 
-/* A new database gets pages of NEW_DATABASE_PAGE_SIZE bytes instead of
- * SQLite's 4 096: a B-tree of fewer, fuller levels, which makes an import
- * of 1 000 000 observations about 8 % faster (docs/performance.md). Only
- * a database without any page written can take it (SQLite ignores it
- * otherwise), so an existing database keeps its size; `VACUUM` after
- * `PRAGMA page_size = 8192` converts one. */
+/* A new database gets pages of OBLYS_PAGE_SIZE bytes instead of SQLite's
+ * 4 096: a B-tree of fewer, fuller levels, which makes an import of
+ * 1 000 000 observations about 8 % faster (docs/performance.md). Only a
+ * database without any page written can take it (SQLite ignores it
+ * otherwise); an upgraded one gets it from maintain_compact(). */
 static void use_new_database_page_size(sqlite3 *db)
 {
     char sql[48];
-    snprintf(sql, sizeof sql, "PRAGMA page_size = %d", NEW_DATABASE_PAGE_SIZE);
+    snprintf(sql, sizeof sql, "PRAGMA page_size = %d", OBLYS_PAGE_SIZE);
     sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 

@@ -20,6 +20,10 @@ typedef struct {
     const char *sql;
 } migration;
 
+/* The page size of a new database, in bytes (SQLite's default is 4 096;
+ * see migrate.c). */
+enum { OBLYS_PAGE_SIZE = 8192 };
+
 extern const migration oblys_migrations[];
 extern const int oblys_migration_count;
 

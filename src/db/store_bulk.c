@@ -14,7 +14,7 @@
  *    holds the write lock;
  *  - so are the observation table's CHECK constraints, which store_values.c
  *    tests on every row before the insert, giving SQLite's own message
- *    (evaluated by the SQL engine, they were 7 % of a big import). NOT
+ *    (evaluated by the SQL engine, they were 3 to 7 % of a big import). NOT
  *    NULL and the primary key are still SQLite's. Both kinds of check come
  *    back on when the transaction ends.
  *

@@ -50,7 +50,7 @@ struct store {
     strmap region_by_text;
     strmap known_codes[CODE_TABLE_COUNT];
     struct {                /* store_bulk.c */
-        bool observations;          /* a series load: references checked here */
+        bool observations;          /* a series load: references and CHECKs checked here */
         int saved_cache, saved_foreign_keys, saved_ignore_checks;
     } bulk;
 };

@@ -162,17 +162,6 @@ static store_result observation_taken(store *s, const obs_record *r, bool by_lin
     return store_settle(s, rc, same_observation(find, r), true, archive, NULL, update, detail);
 }
 
-/*
- * Most rows are new, so the insert comes first and does nothing when the
- * key is taken. A row of this file writes this load's id into the row, and
- * no other load can have that id (load_id references load, and ids are
- * never reused while a row refers to them), so a taken key whose load is
- * this one is a repeat within the file: nothing is formatted or remembered
- * for a new row. Rows that leave a stored row unchanged keep the earlier
- * load's id, so those are remembered in temp.import_seen as before; so
- * are all rows named by something else than their line (JSON paths),
- * which the stored source_line cannot name.
- */
 /* What SQLite would say of the row when its own checks are off (see
  * store_bulk.c): the CHECK constraints of the observation table
  * (migrations/0013) and the foreign key of the missing reason, in that
@@ -191,6 +180,17 @@ static const char *observation_refused(store *s, const obs_record *r)
     return NULL;
 }
 
+/*
+ * Most rows are new, so the insert comes first and does nothing when the
+ * key is taken. A row of this file writes this load's id into the row, and
+ * no other load can have that id (load_id references load, and ids are
+ * never reused while a row refers to them), so a taken key whose load is
+ * this one is a repeat within the file: nothing is formatted or remembered
+ * for a new row. Rows that leave a stored row unchanged keep the earlier
+ * load's id, so those are remembered in temp.import_seen as before; so
+ * are all rows named by something else than their line (JSON paths),
+ * which the stored source_line cannot name.
+ */
 store_result store_observation(store *s, const obs_record *r, strbuf *detail)
 {
     const char *refused = store_bulk_checks_off(s) ? observation_refused(s, r) : NULL;

@@ -13,10 +13,8 @@
  *      views, functions other than load_extension, recursive CTEs and a
  *      short list of pragmas that only report; it denies ATTACH and
  *      DETACH (which stmt_readonly lets through: they change no file)
- *      and transactions. Table-valued pragma functions
- *      (pragma_table_info('v_gap')) are denied too: SQLite asks to
- *      authorize them as an UPDATE of sqlite_master; the PRAGMA
- *      statement (PRAGMA table_info(v_gap)) works.
+ *      and transactions. The same pragmas work as tables
+ *      (pragma_table_info('v_gap')): see connect_pragma_tables().
  * Every statement is prepared and checked before the first one runs, so
  * a refused statement anywhere means nothing ran. The exception is a
  * pragma's table (pragma_journal_mode), whose pragma SQLite authorizes
