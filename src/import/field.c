@@ -10,6 +10,20 @@
 #include "import/number.h"
 #include "util/date.h"
 
+/* The most decimals a stored value keeps: the CHECK on the decimals
+ * column of the observation and published tables. */
+enum { MAX_DECIMALS = 15 };
+
+bool field_decimals_kept(import_ctx *ctx, const import_row *row, const char *name,
+                         int decimals)
+{
+    if (decimals <= MAX_DECIMALS)
+        return true;
+    ctx_error(ctx, row, name, "\"%s\" needs %d decimals to be shown as written; oblys keeps "
+              "at most %d: round it in the file", row_get(row, name), decimals, MAX_DECIMALS);
+    return false;
+}
+
 bool field_text(import_ctx *ctx, const import_row *row, const char *name, const char **out)
 {
     const char *text = row_get(row, name);
@@ -174,6 +188,10 @@ bool field_value(import_ctx *ctx, const import_row *row, const char *name, bool 
     case NUM_AMBIGUOUS:
         ctx_error(ctx, row, name, "\"%s\" is ambiguous: the separator may be a decimal mark or "
                   "group thousands; say which with --decimal point or --decimal comma", text);
+        return false;
+    case NUM_OUT_OF_RANGE:
+        ctx_error(ctx, row, name, "\"%s\" is too large or too small for a number oblys can "
+                  "store (a double: about 1e-308 to 1e308)", text);
         return false;
     case NUM_INVALID:
         break;

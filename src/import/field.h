@@ -35,6 +35,12 @@ bool field_bool(import_ctx *ctx, const import_row *row, const char *name, int df
 bool field_value(import_ctx *ctx, const import_row *row, const char *name, bool *has_value,
                  double *value, int *decimals, const char **missing, bool *footnote);
 
+/* For a value whose decimals are stored (series, published figures): true
+ * when there are at most 15, the most the tables keep; else reports the
+ * cell, e.g. "0.1234567890123456" or "1.5e-20". */
+bool field_decimals_kept(import_ctx *ctx, const import_row *row, const char *name,
+                         int decimals);
+
 /* A code that must exist in table; dflt when absent or empty (NULL: required). */
 bool field_code(import_ctx *ctx, const import_row *row, const char *name, code_table table,
                 const char *dflt, const char **out);

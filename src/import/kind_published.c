@@ -28,7 +28,9 @@ static void published_row(import_ctx *ctx, const import_row *row)
     ok &= field_year(ctx, row, "base_year", false, &r.base_year);
     ok &= field_code(ctx, row, "settlement", CODE_SETTLEMENT, "total", &r.settlement);
     ok &= field_code(ctx, row, "sex", CODE_SEX, "total", &r.sex);
-    ok &= field_value(ctx, row, "value", &has_value, &r.value, &r.decimals, &missing, NULL);
+    bool value_read = field_value(ctx, row, "value", &has_value, &r.value, &r.decimals,
+                                  &missing, NULL);
+    ok &= value_read && (!has_value || field_decimals_kept(ctx, row, "value", r.decimals));
     if (ok && !has_value) {
         ctx_error(ctx, row, "value", "a published figure needs a value; leave out figures that "
                   "were not published");

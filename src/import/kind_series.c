@@ -92,8 +92,9 @@ static void series_row(import_ctx *ctx, const import_row *row)
     ok &= field_code(ctx, row, "settlement", CODE_SETTLEMENT, "total", &r.settlement);
     ok &= field_code(ctx, row, "sex", CODE_SEX, "total", &r.sex);
     bool footnote = false;
-    ok &= field_value(ctx, row, "value", &r.has_value, &r.value, &r.decimals, &r.missing,
-                      &footnote);
+    bool value_read = field_value(ctx, row, "value", &r.has_value, &r.value, &r.decimals,
+                                  &r.missing, &footnote);
+    ok &= value_read && (!r.has_value || field_decimals_kept(ctx, row, "value", r.decimals));
     ok &= field_flags(ctx, row, "flags", &flags);
     if (footnote)
         field_flags_add(&flags, "footnote");

@@ -337,6 +337,14 @@ static bool num_convert_strtod(num_span ip, num_span frac, long long exponent, d
 
 /* Converts digits (integer part, separators skipped, then fraction) times
  * 10^exponent: exactly when it can, else with strtod. */
+static bool num_any_nonzero_digit(num_span t)
+{
+    for (size_t i = 0; i < t.n; i++)
+        if (num_is_digit(t.s[i]) && t.s[i] != '0')
+            return true;
+    return false;
+}
+
 static num_status num_convert(num_span ip, num_span frac, long long exponent,
                               bool negative, num_result *out)
 {
@@ -344,11 +352,14 @@ static num_status num_convert(num_span ip, num_span frac, long long exponent,
     if (!num_convert_exact(ip, frac, exponent, &v)
         && !num_convert_strtod(ip, frac, exponent, &v))
         return NUM_INVALID;
-    if (isinf(v))
-        return NUM_INVALID;
+    /* Too big for a double, or so small that it would be stored as 0. */
+    if (isinf(v) || (v == 0.0 && (num_any_nonzero_digit(ip) || num_any_nonzero_digit(frac))))
+        return NUM_OUT_OF_RANGE;
     /* "-0" is zero: a negative zero would only show up as "-0" in reports. */
     out->value = negative && v != 0.0 ? -v : v;
-    out->decimals = (int)frac.n;
+    /* The digits times 10^exponent need -exponent decimals to be shown
+     * (frac.n without an exponent; "2e-2" -> 2, "1.5e3" -> 0). */
+    out->decimals = exponent >= 0 ? 0 : exponent < -INT_MAX ? INT_MAX : (int)-exponent;
     return NUM_VALUE;
 }
 

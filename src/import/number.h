@@ -29,7 +29,9 @@ typedef enum {
     NUM_VALUE = 0,          /* *value and *decimals are set */
     NUM_MISSING,            /* *missing is set; *value is not */
     NUM_AMBIGUOUS,          /* e.g. "1,050" under AUTO: 1.05 or 1050? */
-    NUM_INVALID             /* not a number and not a missing marker */
+    NUM_INVALID,            /* not a number and not a missing marker */
+    NUM_OUT_OF_RANGE        /* a number, but no double holds it: "1e400", or
+                               "1e-400", which would be stored as 0 */
 } num_status;
 
 typedef enum {
@@ -42,7 +44,9 @@ typedef enum {
 
 typedef struct {
     double value;
-    int decimals;           /* digits written after the decimal mark: "5,90" -> 2, "1 050" -> 0 */
+    int decimals;           /* digits after the decimal mark that show the number as
+                               written: "5,90" -> 2, "1 050" -> 0; with an exponent,
+                               those of the plain form: "2e-2" -> 2, "1.5e3" -> 0 */
     num_missing missing;
 } num_result;
 

@@ -28,6 +28,7 @@ static const char *status_name(num_status st)
     case NUM_MISSING: return "MISSING";
     case NUM_AMBIGUOUS: return "AMBIGUOUS";
     case NUM_INVALID: return "INVALID";
+    case NUM_OUT_OF_RANGE: return "OUT_OF_RANGE";
     }
     return "?";
 }
@@ -86,7 +87,7 @@ START_TEST(test_header_examples)
     expect_auto("-2.2", -2.2, 1);
     expect_auto("1,050,000", 1050000, 0);
     expect_auto("0,125", 0.125, 3);
-    expect_auto("1.5e3", 1500, 1);
+    expect_auto("1.5e3", 1500, 0);
     expect_auto("5,90", 5.9, 2);
     expect_status("1,050", NUM_DECIMAL_AUTO, NUM_AMBIGUOUS);
     expect_invalid("4,9*");
@@ -304,15 +305,19 @@ START_TEST(test_exponent)
     expect_auto("1e3", 1000, 0);
     expect_auto("1E3", 1000, 0);
     expect_auto("1e+3", 1000, 0);
-    expect_auto("2e-2", 0.02, 0);
-    expect_auto("1.5e3", 1500, 1);
-    expect_auto("1,5e3", 1500, 1);
-    expect_auto("-2.5E-1", -0.25, 1);
-    expect_auto(".5e1", 5, 1);
-    expect_auto("1e-400", 0, 0);            /* underflow rounds to zero */
+    expect_auto("2e-2", 0.02, 2);
+    expect_auto("1.5e3", 1500, 0);
+    expect_auto("1,5e3", 1500, 0);
+    expect_auto("-2.5E-1", -0.25, 2);
+    expect_auto(".5e1", 5, 0);
+    expect_auto("1.25e-3", 0.00125, 5);     /* decimals of the plain form, 0.00125 */
+    /* Would be stored as 0 (underflow): refused, as is what is too big. */
+    expect_status("1e-400", NUM_DECIMAL_AUTO, NUM_OUT_OF_RANGE);
+    expect_status("-2.5e-999", NUM_DECIMAL_AUTO, NUM_OUT_OF_RANGE);
     expect_auto("0e99999999999999999999", 0, 0);
+    expect_auto("0.000e-400", 0, 403);      /* zero written small is zero, not out of range */
     /* With an exponent no grouping is allowed, so one mark is decimal. */
-    expect_auto("1,050e3", 1050, 3);
+    expect_auto("1,050e3", 1050, 0);
     expect_status("1,050e3", NUM_DECIMAL_POINT, NUM_INVALID);
     expect_invalid("1 000e3");
     expect_invalid("1,000,000e3");
@@ -325,8 +330,8 @@ START_TEST(test_exponent)
     expect_invalid("1e3e4");
     expect_invalid("1e 3");
     expect_invalid("5.e3");
-    expect_invalid("1e400");                /* does not fit in a double */
-    expect_invalid("-1e99999999999999999999");
+    expect_status("1e400", NUM_DECIMAL_AUTO, NUM_OUT_OF_RANGE);   /* no double holds it */
+    expect_status("-1e99999999999999999999", NUM_DECIMAL_AUTO, NUM_OUT_OF_RANGE);
 }
 END_TEST
 
@@ -391,7 +396,8 @@ START_TEST(test_decimals_count)
     expect_value("5.900", NUM_DECIMAL_POINT, 5.9, 3);
     expect_auto("1 050", 1050, 0);
     expect_auto("0.0", 0, 1);
-    expect_auto("1.50e2", 150, 2);   /* digits written after the mark, not after scaling */
+    expect_auto("1.50e2", 150, 0);   /* the decimals of the plain form, 150 */
+    expect_auto("1.50e-2", 0.015, 4);    /* 0.0150 */
 }
 END_TEST
 
@@ -428,7 +434,7 @@ START_TEST(test_long_digit_strings)
 
     /* 400 digits do not fit in a double. */
     char *huge = repeat('9', 400);
-    expect_invalid(huge);
+    expect_status(huge, NUM_DECIMAL_AUTO, NUM_OUT_OF_RANGE);
     free(huge);
 }
 END_TEST
@@ -554,7 +560,7 @@ START_TEST(test_locale_independent)
         expect_auto("1 050", 1050, 0);
         expect_auto("1.050,5", 1050.5, 1);
         expect_auto("1,050.5", 1050.5, 1);
-        expect_auto("1.5e3", 1500, 1);
+        expect_auto("1.5e3", 1500, 0);
         expect_value("1,050", NUM_DECIMAL_COMMA, 1.05, 3);
         expect_invalid("4,9*");
     }
