@@ -40,12 +40,15 @@ static const char SQL_GAPS_OVER_YEARS[] =
     "    SELECT year, settlement, sex, n_regions, max_min_ratio, cv, gini, theil "
     "    FROM v_inequality WHERE indicator = ?1), "
     "s AS MATERIALIZED ("
-    "    SELECT year, settlement, sex, prev_year, cv_change, direction "
+    "    SELECT year, settlement, sex, prev_year, cv_change, direction, regions_changed "
     "    FROM v_sigma_convergence WHERE indicator = ?1) "
     "SELECT i.year, i.settlement, i.sex, i.n_regions, i.max_min_ratio, i.cv, i.gini, i.theil, "
     "       s.prev_year, s.cv_change, "
     "       CASE s.direction WHEN 'rising' THEN 'widening' WHEN 'falling' THEN 'narrowing' "
-    "            ELSE s.direction END AS gap_trend "
+    "            ELSE s.direction END "
+    "       || CASE WHEN s.prev_year IS NOT NULL AND s.regions_changed = 1 "
+    "               THEN ' (regions changed)' ELSE '' END AS gap_trend, "
+    "       s.regions_changed "
     "FROM i LEFT JOIN s USING (year, settlement, sex) "
     "ORDER BY i.settlement, i.sex, i.year";
 
@@ -70,7 +73,10 @@ static oblys_status add_inequality_over_years(sqlite3 *db, report *r, const char
     report_set_decimals(t, "cv_change", 3);
     report_add_note(r, "gap_trend: widening when the coefficient of variation (cv) rose on the "
                     "previous year with data (prev_year), narrowing when it fell "
-                    "(v_sigma_convergence; docs/methodology.md#inequality-measures).");
+                    "(v_sigma_convergence; docs/methodology.md#inequality-measures); "
+                    "\"(regions changed)\" when the regions with a value are not those of "
+                    "prev_year (regions_changed = 1): the change then partly reflects which "
+                    "regions are counted.");
     return OBLYS_OK;
 }
 

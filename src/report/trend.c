@@ -27,10 +27,13 @@ static const char SQL_TREND_DISPERSION[] =
     "           gini, gini_weighted, theil, theil_weighted "
     "    FROM v_inequality WHERE indicator = ?1), "
     "s AS MATERIALIZED ("
-    "    SELECT year, settlement, sex, direction "
+    "    SELECT year, settlement, sex, prev_year, direction, regions_changed "
     "    FROM v_sigma_convergence WHERE indicator = ?1) "
     "SELECT i.year, i.settlement, i.sex, i.n_regions, i.max_min_ratio, i.cv, i.cv_weighted, "
-    "       i.gini, i.gini_weighted, i.theil, i.theil_weighted, s.direction "
+    "       i.gini, i.gini_weighted, i.theil, i.theil_weighted, "
+    "       s.direction || CASE WHEN s.prev_year IS NOT NULL AND s.regions_changed = 1 "
+    "                          THEN ' (regions changed)' ELSE '' END AS direction, "
+    "       s.regions_changed "
     "FROM i LEFT JOIN s USING (year, settlement, sex) "
     "ORDER BY i.settlement, i.sex, i.year";
 
@@ -111,7 +114,10 @@ oblys_status report_trend(sqlite3 *db, const report_params *p, report **out, obl
     report_add_note(r, "Inequality (docs/methodology.md#inequality-measures): cv = standard "
                     "deviation / mean; gini and theil across regions; the _weighted ones weigh "
                     "each region by its population of that year and breakdown (empty when one "
-                    "has none). direction: cv falling or rising on the previous year with data.");
+                    "has none). direction: cv falling or rising on the previous year with data; "
+                    "\"(regions changed)\" when the regions with a value are not those of that "
+                    "previous year (regions_changed = 1): the change then partly reflects "
+                    "which regions are counted.");
     int missing = 0, money = 0, no_rate = 0;
     st = report_query_int(db, SQL_TREND_MISSING, p->indicator, &missing, err);
     if (st == OBLYS_OK)
