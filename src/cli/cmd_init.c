@@ -25,6 +25,7 @@ int cmd_init(int argc, char **argv, const char *global_db)
     const char *path = cli_db_path(&args, global_db);
     sqlite3 *db = NULL;
     int before = 0, applied = 0;
+    bool compacted = false;
     oblys_status st = db_open(path, DB_CREATE, &db, &err);
     if (st == OBLYS_OK)
         st = migrate_current_version(db, &before, &err);
@@ -32,11 +33,12 @@ int cmd_init(int argc, char **argv, const char *global_db)
         st = migrate_apply(db, &applied, &err);
     if (st == OBLYS_OK)
         st = maintain_region_spellings(db, NULL, &err);
-    if (st == OBLYS_OK && before > 0 && applied > 0)
-        st = maintain_compact(db, NULL, &err);
+    if (st == OBLYS_OK && before > 0)
+        st = maintain_compact(db, &compacted, &err);
     if (st == OBLYS_OK) {
         if (applied == 0)
-            fprintf(stderr, "%s: schema version %d, up to date\n", path, before);
+            fprintf(stderr, "%s: schema version %d, up to date%s\n", path, before,
+                    compacted ? " (file compacted)" : "");
         else if (before == 0)
             fprintf(stderr, "%s: created, schema version %d\n", path, before + applied);
         else

@@ -263,6 +263,14 @@ int cmd_report(int argc, char **argv, const char *global_db)
         cli_args_free(&args);
         return code;
     }
+    if (args.help && args.npositional > 0 && !find_report(args.positional[0])) {
+        error_set(&err, OBLYS_EUSAGE, "unknown report \"%s\" (" REPORT_NAMES ")",
+                  args.positional[0]);
+        int code = cli_fail("report", &err);
+        error_clear(&err);
+        cli_args_free(&args);
+        return code;
+    }
     if (args.help) {
         print_help(args.npositional > 0 ? find_report(args.positional[0]) : NULL);
         cli_args_free(&args);

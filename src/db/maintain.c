@@ -44,19 +44,33 @@ static int pragma_value(sqlite3 *db, const char *sql)
     return value;
 }
 
+/* SQLite cannot change the page size of a database in WAL mode. */
+static bool in_wal_mode(sqlite3 *db)
+{
+    sqlite3_stmt *stmt = NULL;
+    bool wal = false;
+    if (sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK
+        && sqlite3_step(stmt) == SQLITE_ROW)
+        wal = sqlite3_stricmp((const char *)sqlite3_column_text(stmt, 0), "wal") == 0;
+    sqlite3_finalize(stmt);
+    return wal;
+}
+
 oblys_status maintain_compact(sqlite3 *db, bool *compacted, oblys_error *err)
 {
     if (compacted)
         *compacted = false;
-    if (pragma_value(db, "PRAGMA freelist_count") == 0
-        && pragma_value(db, "PRAGMA page_size") == OBLYS_PAGE_SIZE)
+    bool other_page_size = pragma_value(db, "PRAGMA page_size") != OBLYS_PAGE_SIZE
+                           && !in_wal_mode(db);
+    if (pragma_value(db, "PRAGMA freelist_count") == 0 && !other_page_size)
         return OBLYS_OK;
     char sql[48];
     snprintf(sql, sizeof sql, "PRAGMA page_size = %d", OBLYS_PAGE_SIZE);
     char *msg = NULL;
     if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK
         || sqlite3_exec(db, "VACUUM", NULL, NULL, &msg) != SQLITE_OK) {
-        error_set(err, OBLYS_EDB, "cannot compact the database after the upgrade: %s",
+        error_set(err, OBLYS_EDB, "the schema is up to date, but compacting the file failed "
+                  "(%s); the data are intact, and `oblys init` tries again",
                   msg ? msg : sqlite3_errmsg(db));
         sqlite3_free(msg);
         return OBLYS_EDB;

@@ -18,14 +18,16 @@
  * NULL) gets how many spellings were new. */
 oblys_status maintain_region_spellings(sqlite3 *db, int *added, oblys_error *err);
 
-/* After an upgrade: a migration that rebuilds a table (0013) leaves the
- * old table's pages free inside the file, which then grows by that much
- * (and a rolled-back import cannot put back the bytes of free pages it
- * reused, so the file would not stay byte for byte the same). VACUUM
- * gives them back and, since it rewrites every page, moves the database
- * to OBLYS_PAGE_SIZE. Nothing is done to a database without free pages
- * that has that page size already. *compacted (may be NULL) says whether
- * it ran. */
+/* For an existing database, after the migrations: a migration that
+ * rebuilds a table (0013) leaves the old table's pages free inside the
+ * file, which then grows by that much (and a rolled-back import cannot put
+ * back the bytes of free pages it reused, so the file would not stay byte
+ * for byte the same); so can deletions (undo). VACUUM gives them back and,
+ * since it rewrites every page, moves the database to OBLYS_PAGE_SIZE
+ * (except in WAL mode, where SQLite cannot). Nothing is done to a database
+ * without free pages that has that page size already (or is in WAL mode),
+ * so a compaction that failed is tried again by the next `oblys init`.
+ * *compacted (may be NULL) says whether it ran. */
 oblys_status maintain_compact(sqlite3 *db, bool *compacted, oblys_error *err);
 
 #endif

@@ -19,6 +19,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "import/number.h"
+
 #include "import/session.h"
 
 static oblys_status read_all(import_session *s, FILE *f, strbuf *out)
@@ -53,16 +55,6 @@ static void report_syntax_error(import_session *s, const char *text, size_t len)
                "is here or just before)");
 }
 
-/* Shortest text that reads back as the same double. */
-static char *number_text(double v)
-{
-    char buf[64];
-    snprintf(buf, sizeof buf, "%.15g", v);
-    if (strtod(buf, NULL) != v)
-        snprintf(buf, sizeof buf, "%.17g", v);
-    return xstrdup(buf);
-}
-
 /* nested: the member may be an array, handed over as its JSON text. */
 static char *member_text(const cJSON *item, bool nested)
 {
@@ -80,8 +72,11 @@ static char *member_text(const cJSON *item, bool nested)
         strbuf_append_len(&text, start, n);
         return strbuf_detach(&text);
     }
-    if (cJSON_IsNumber(item))
-        return number_text(item->valuedouble);
+    if (cJSON_IsNumber(item)) {
+        char buf[32];
+        num_shortest_text(item->valuedouble, buf, sizeof buf);
+        return xstrdup(buf);
+    }
     if (cJSON_IsBool(item))
         return xstrdup(cJSON_IsTrue(item) ? "true" : "false");
     if (cJSON_IsNull(item))

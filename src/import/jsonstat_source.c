@@ -18,6 +18,7 @@
 #include <cjson/cJSON.h>
 
 #include "import/cube.h"
+#include "import/number.h"
 
 bool jsonstat_detect(const cJSON *root)
 {
@@ -54,14 +55,6 @@ static void fail(jsonstat *j, const char *path, const char *fmt, const char *a, 
     strbuf_printf(&msg, fmt, a, x, y);
     diag_error(j->s->diag, j->s->path, 0, 0, "%s: %s", path, strbuf_str(&msg));
     strbuf_free(&msg);
-}
-
-/* Shortest text that reads back as the same double. */
-static void number_text(double v, char *buf, size_t n)
-{
-    snprintf(buf, n, "%.15g", v);
-    if (strtod(buf, NULL) != v)
-        snprintf(buf, n, "%.17g", v);
 }
 
 static const char *role_of(const jsonstat *j, const char *id)
@@ -244,7 +237,7 @@ static void add_obs(jsonstat *j, cube *c, size_t i, const cJSON *v, const cJSON 
     }
     char text[64] = "";
     if (cJSON_IsNumber(v))
-        number_text(v->valuedouble, text, sizeof text);
+        num_shortest_text(v->valuedouble, text, sizeof text);
     else if (cJSON_IsString(v))
         snprintf(text, sizeof text, "%s", v->valuestring);
     else if (!cJSON_IsNull(v))

@@ -452,3 +452,18 @@ const char *num_missing_name(num_missing m)
     }
     return "unknown";
 }
+
+void num_shortest_text(double v, char *buf, size_t size)
+{
+    /* No exponent where the full form has none: 2030 is "2030", not "2.03e+03". */
+    snprintf(buf, size, "%.17g", v);
+    bool exponent_ok = strchr(buf, 'e') != NULL;
+    for (int digits = 1; digits < 17; digits++) {
+        char shorter[32];
+        snprintf(shorter, sizeof shorter, "%.*g", digits, v);
+        if (strtod(shorter, NULL) == v && (exponent_ok || !strchr(shorter, 'e'))) {
+            snprintf(buf, size, "%s", shorter);
+            return;
+        }
+    }
+}

@@ -14,6 +14,8 @@
 #ifndef OBLYS_NUMBER_H
 #define OBLYS_NUMBER_H
 
+#include <stddef.h>
+
 typedef enum {
     NUM_DECIMAL_AUTO = 0,   /* decide from the cell; refuse if ambiguous */
     NUM_DECIMAL_POINT,      /* '.' is the decimal mark, ',' groups thousands */
@@ -67,6 +69,14 @@ typedef struct {
  * On NUM_VALUE / NUM_MISSING, *out is filled. On the other statuses *out is
  * unspecified. */
 num_status num_parse(const char *text, num_decimal_mark mark, num_result *out);
+
+/* The shortest text ("%.Ng", N from 1 to 17) that reads back as exactly v,
+ * with an exponent only where 17 digits would have one too: how a number
+ * the JSON parser has already turned into a double is handed to
+ * num_parse(), so that 9.000000000000002 stays that (15 decimals), not
+ * "9.0000000000000018", and 2030 stays "2030". buf needs 32 bytes. An
+ * infinity gives "inf". */
+void num_shortest_text(double v, char *buf, size_t size);
 
 /* Where a footnote mark stuck to the end of a cell begins ("4,9*" -> "*",
  * "12.3¹" -> "¹"), or NULL when the cell ends in none. A mark is one or

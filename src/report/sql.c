@@ -245,7 +245,10 @@ static oblys_status run_all(statement_list *l, sql_guard *guard, report *r, obly
         strbuf_free(&title);
         if (st != OBLYS_OK && guard->refused.len)
             return refuse_while_running(err, i + 1, strbuf_str(&guard->refused));
-        if (st != OBLYS_OK)             /* in the words of an error found when preparing */
+        if (st != OBLYS_OK && l->n > 1)  /* as an error found when preparing */
+            return error_set(err, OBLYS_EDB, "SQL error in statement %zu: %s", i + 1,
+                             sqlite3_errmsg(sqlite3_db_handle(l->stmts[i])));
+        if (st != OBLYS_OK)
             return error_set(err, OBLYS_EDB, "SQL error: %s",
                              sqlite3_errmsg(sqlite3_db_handle(l->stmts[i])));
         for (size_t c = 0; c < t->ncols; c++)

@@ -300,6 +300,30 @@ START_TEST(test_never_reads_a_prefix)
 }
 END_TEST
 
+/* How the JSON readers hand a parsed double to num_parse(). */
+static void expect_shortest(double v, const char *want)
+{
+    char buf[32];
+    num_shortest_text(v, buf, sizeof buf);
+    ck_assert_str_eq(buf, want);
+}
+
+START_TEST(test_shortest_text)
+{
+    expect_shortest(2030, "2030");                  /* not "2.03e+03" */
+    expect_shortest(0.1, "0.1");
+    expect_shortest(9.000000000000002, "9.000000000000002");    /* not ...0018 */
+    expect_shortest(1234567.123456789, "1234567.123456789");
+    expect_shortest(0.0001234, "0.0001234");
+    expect_shortest(1e-5, "1e-05");                 /* %.17g has an exponent too */
+    expect_shortest(1e20, "1e+20");
+    expect_shortest(-2.5, "-2.5");
+    expect_shortest(0, "0");
+    /* and num_parse reads each back with the decimals written */
+    expect_auto("9.000000000000002", 9.000000000000002, 15);
+}
+END_TEST
+
 START_TEST(test_exponent)
 {
     expect_auto("1e3", 1000, 0);
@@ -625,6 +649,7 @@ Suite *number_suite(void)
     tcase_add_test(tc, test_trailing_decimal_mark_is_invalid);
     tcase_add_test(tc, test_never_reads_a_prefix);
     tcase_add_test(tc, test_exponent);
+    tcase_add_test(tc, test_shortest_text);
     tcase_add_test(tc, test_missing_markers);
     tcase_add_test(tc, test_near_missing_markers_are_invalid);
     tcase_add_test(tc, test_trimming);
