@@ -4,7 +4,10 @@
 #include "report/report.h"
 #include "report/provenance.h"
 
+#include <math.h>
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,6 +179,32 @@ void report_add_notes(report *r, const char *lines)
     }
 }
 
+/* The shortest of "%.15g" and "%.17g" that reads back as v. */
+static void shortest_text(double v, char *buf, size_t size)
+{
+    snprintf(buf, size, "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, size, "%.17g", v);
+}
+
+/* At most 10 significant digits and no exponent: a figure as a source
+ * printed it (250000.5, 1234567, 0.1234567), shown whole even where six
+ * significant digits are asked for. */
+static bool few_significant_digits(const char *text)
+{
+    if (strchr(text, 'e'))
+        return false;
+    int digits = 0;
+    bool leading = true;
+    for (const char *p = text; *p; p++) {
+        if (*p < '0' || *p > '9')
+            continue;
+        leading = leading && *p == '0';
+        digits += !leading;
+    }
+    return digits <= 10;
+}
+
 void report_cell_text(const report_cell *c, int decimals, strbuf *out)
 {
     switch (c->type) {
@@ -194,14 +223,14 @@ void report_cell_text(const report_cell *c, int decimals, strbuf *out)
         strbuf_printf(out, "%.*f", decimals, c->r);
         return;
     }
-    if (decimals == REPORT_SIGNIFICANT) {
-        strbuf_printf(out, "%.6g", c->r);
-        return;
-    }
     char buf[64];
-    snprintf(buf, sizeof buf, "%.15g", c->r);
-    if (strtod(buf, NULL) != c->r)
-        snprintf(buf, sizeof buf, "%.17g", c->r);
+    shortest_text(c->r, buf, sizeof buf);
+    if (decimals == REPORT_SIGNIFICANT && !few_significant_digits(buf)) {
+        /* A computed figure: six significant digits, but whole numbers of
+         * a million and more written out (1234567, not 1.23457e+06). */
+        double a = fabs(c->r);
+        snprintf(buf, sizeof buf, a >= 1e6 && a < 1e15 ? "%.0f" : "%.6g", c->r);
+    }
     strbuf_append(out, buf);
 }
 

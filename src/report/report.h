@@ -132,8 +132,10 @@ void report_each_provenance_line(const provenance *p, void (*line)(const char *,
                                  void *arg);
 
 /* Shared by writers: a cell as text, with decimals for reals (-1: the
- * shortest text that reads back as the same number; REPORT_SIGNIFICANT:
- * six significant digits, for people). "" for NULL. */
+ * shortest text that reads back as the same number; REPORT_SIGNIFICANT,
+ * for people: the same when it has at most 10 significant digits, as a
+ * published figure does, else six significant digits, with whole numbers
+ * of a million and more written out). "" for NULL. */
 #define REPORT_SIGNIFICANT (-2)
 void report_cell_text(const report_cell *c, int decimals, strbuf *out);
 

@@ -23,7 +23,7 @@ static const char STYLE[] =
     "@media print{body{margin:0;max-width:none}figure,tr{break-inside:avoid}"
     "thead{display:table-header-group}}\n";
 
-/* Reals shown "as stored" (-1) get six significant digits for people. */
+/* Reals shown "as stored" (-1) are shown for people (see report_cell_text()). */
 static int display_decimals(const report_column *col)
 {
     return col->decimals == -1 ? REPORT_SIGNIFICANT : col->decimals;

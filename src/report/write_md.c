@@ -6,8 +6,8 @@
  */
 #include "report/report.h"
 
-/* Reals shown "as stored" (-1) get six significant digits on screen: a
- * merged estimate is 9.71983, not 9.7198334961951875. */
+/* Reals shown "as stored" (-1) are shown for people: a published figure
+ * whole, a computed one with six significant digits (report_cell_text()). */
 static int display_decimals(const report_column *col)
 {
     return col->decimals == -1 ? REPORT_SIGNIFICANT : col->decimals;
