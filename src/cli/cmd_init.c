@@ -27,6 +27,7 @@ int cmd_init(int argc, char **argv, const char *global_db)
     int before = 0, applied = 0;
     bool compacted = false;
     oblys_status st = db_open(path, DB_CREATE, &db, &err);
+    bool opened = st == OBLYS_OK;       /* db_open's messages name the file already */
     if (st == OBLYS_OK)
         st = migrate_current_version(db, &before, &err);
     if (st == OBLYS_OK)
@@ -46,7 +47,8 @@ int cmd_init(int argc, char **argv, const char *global_db)
                     before + applied);
         code = 0;
     } else {
-        error_prefix(&err, path);
+        if (opened)
+            error_prefix(&err, path);
         code = cli_fail("init", &err);
     }
     db_close(db);

@@ -120,6 +120,14 @@ oblys_status db_open(const char *path, db_mode mode, sqlite3 **out, oblys_error 
         sqlite3_close(db);
         return OBLYS_EDB;
     }
+    /* SQLite opens a file it may not write read-only without a word; the
+     * first write would then fail far from the cause. */
+    if (mode != DB_READ_ONLY && sqlite3_db_readonly(db, "main") == 1) {
+        error_set(err, OBLYS_EDB, "%s: the database file is read-only (check its "
+                  "permissions)", path);
+        sqlite3_close(db);
+        return OBLYS_EDB;
+    }
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, 5000);
     if (sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK) {

@@ -20,8 +20,28 @@ static const char SQL_REGISTER_REGION_SPELLINGS[] =
     "ORDER BY rank, code "
     "ON CONFLICT (alias_key) DO NOTHING";
 
+/* Whether any spelling is missing: then only does init write (an
+ * up-to-date database is left alone, and may even be read-only). */
+static const char SQL_ANY_SPELLING_MISSING[] =
+    "SELECT EXISTS (SELECT 1 FROM ("
+    "  SELECT code AS spelling FROM region UNION ALL SELECT name FROM region"
+    "  UNION ALL SELECT name_ru FROM region UNION ALL SELECT name_kk FROM region"
+    "  UNION ALL SELECT kato FROM region UNION ALL SELECT iso_3166_2 FROM region) "
+    "WHERE spelling IS NOT NULL AND oblys_name_key(spelling) <> '' "
+    "  AND oblys_name_key(spelling) NOT IN (SELECT alias_key FROM region_alias))";
+
 oblys_status maintain_region_spellings(sqlite3 *db, int *added, oblys_error *err)
 {
+    if (added)
+        *added = 0;
+    sqlite3_stmt *stmt = NULL;
+    bool missing = true;
+    if (sqlite3_prepare_v2(db, SQL_ANY_SPELLING_MISSING, -1, &stmt, NULL) == SQLITE_OK
+        && sqlite3_step(stmt) == SQLITE_ROW)
+        missing = sqlite3_column_int(stmt, 0) != 0;
+    sqlite3_finalize(stmt);
+    if (!missing)
+        return OBLYS_OK;
     char *msg = NULL;
     if (sqlite3_exec(db, SQL_REGISTER_REGION_SPELLINGS, NULL, NULL, &msg) != SQLITE_OK) {
         error_set(err, OBLYS_EDB, "cannot register region spellings: %s", msg ? msg : "?");

@@ -75,7 +75,12 @@ static oblys_status apply_one(sqlite3 *db, const migration *m, oblys_error *err)
         return db_failure(db, err, "cannot start a transaction");
     char *msg = NULL;
     if (sqlite3_exec(db, m->sql, NULL, NULL, &msg) != SQLITE_OK) {
-        error_set(err, OBLYS_EDB, "migration %s failed: %s", m->name, msg ? msg : "?");
+        if ((sqlite3_extended_errcode(db) & 0xff) == SQLITE_READONLY)
+            error_set(err, OBLYS_EDB, "cannot write the database (%s): the file or its folder "
+                      "is read-only (SQLite writes a journal file beside the database)",
+                      msg ? msg : "?");
+        else
+            error_set(err, OBLYS_EDB, "migration %s failed: %s", m->name, msg ? msg : "?");
         sqlite3_free(msg);
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         return OBLYS_EDB;
