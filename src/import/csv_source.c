@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "import/csv_table.h"
+#include "import/field.h"
 #include "util/namekey.h"
 
 #define PREAMBLE_LIMIT 20   /* non-blank lines searched for the header */
@@ -309,7 +310,7 @@ static oblys_status begin_series(import_session *s, const csv_header *h)
     strbuf close = STRBUF_INIT;
     store_suggest_indicators(s->ctx.store, s->opt->indicator, &close);
     diag_error(s->diag, s->path, h->line, 0, "--indicator %s is not a known indicator%s%s%s",
-               s->opt->indicator, close.len ? "; did you mean " : " (import its metadata first)",
+               s->opt->indicator, close.len ? "; did you mean " : " (" LIST_INDICATORS "; a new one needs its metadata imported first)",
                strbuf_str(&close), close.len ? "?" : "");
     strbuf_free(&close);
     return OBLYS_EDATA;

@@ -196,7 +196,8 @@ bool field_value(import_ctx *ctx, const import_row *row, const char *name, bool 
     case NUM_INVALID:
         break;
     }
-    ctx_error(ctx, row, name, "\"%s\" is not a number or a missing-value marker", text);
+    ctx_error(ctx, row, name, "\"%s\" is not a number or a missing-value marker (such as -, .., "
+              "x or an empty cell)", text);
     return false;
 }
 
@@ -227,8 +228,8 @@ bool field_code(import_ctx *ctx, const import_row *row, const char *name, code_t
             [CODE_SEX] = "expected total, male or female",
             [CODE_MEASURE] = "expected gap_ratio, max_value, min_value, index_base, ratio_pct, "
                              "index or rank",
-            [CODE_INDICATOR] = "import the indicator's metadata first; docs/data-format.md "
-                               "says how",
+            [CODE_INDICATOR] = LIST_INDICATORS "; a new one needs its metadata imported "
+                               "first (docs/data-format.md)",
         };
         ctx_error(ctx, row, name, "unknown %s \"%s\" (%s)", name, text, hint[table]);
         return false;

@@ -109,10 +109,15 @@ static num_missing num_missing_marker(num_span t)
         { "\xE2\x80\x93", NUM_MISSING_NIL },            /* en dash */
         { "\xE2\x80\x94", NUM_MISSING_NIL },            /* em dash */
         { "..", NUM_MISSING_NOT_AVAILABLE },
+        { "...", NUM_MISSING_NOT_AVAILABLE },
         { "\xE2\x80\xA6", NUM_MISSING_NOT_AVAILABLE },  /* ellipsis */
         { ":", NUM_MISSING_NOT_AVAILABLE },
+        { "\xD0\xBD/\xD0\xB4", NUM_MISSING_NOT_AVAILABLE },     /* н/д, "нет данных" */
+        { "\xD0\x9D/\xD0\x94", NUM_MISSING_NOT_AVAILABLE },     /* Н/Д */
         { "x", NUM_MISSING_CONFIDENTIAL },
         { "X", NUM_MISSING_CONFIDENTIAL },
+        { "\xD1\x85", NUM_MISSING_CONFIDENTIAL },         /* Cyrillic х, as Russian tables write it */
+        { "\xD0\xA5", NUM_MISSING_CONFIDENTIAL },         /* Cyrillic Х */
     };
     for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
         if (t.n == strlen(markers[i].text) && num_starts_with(t, markers[i].text))

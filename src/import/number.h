@@ -40,8 +40,8 @@ typedef enum {
     NUM_MISSING_NONE = 0,
     NUM_MISSING_EMPTY,          /* "" (or only spaces) */
     NUM_MISSING_NIL,            /* "-", "–" (en dash), "—" (em dash): no such phenomenon / not applicable */
-    NUM_MISSING_NOT_AVAILABLE,  /* "..", "…", ":" : not available */
-    NUM_MISSING_CONFIDENTIAL    /* "x", "X": suppressed for confidentiality */
+    NUM_MISSING_NOT_AVAILABLE,  /* "..", "...", "…", ":", "н/д" : not available */
+    NUM_MISSING_CONFIDENTIAL    /* "x", "X", Cyrillic "х", "Х": suppressed for confidentiality */
 } num_missing;
 
 typedef struct {

@@ -374,13 +374,19 @@ START_TEST(test_missing_markers)
     expect_missing("X", NUM_MISSING_CONFIDENTIAL);
     expect_missing(" - ", NUM_MISSING_NIL);     /* markers are trimmed too */
     expect_missing("\tx ", NUM_MISSING_CONFIDENTIAL);
+    expect_missing("...", NUM_MISSING_NOT_AVAILABLE);
+    expect_missing("\xD0\xBD/\xD0\xB4", NUM_MISSING_NOT_AVAILABLE);    /* н/д */
+    expect_missing("\xD0\x9D/\xD0\x94", NUM_MISSING_NOT_AVAILABLE);    /* Н/Д */
+    expect_missing("\xD1\x85", NUM_MISSING_CONFIDENTIAL);               /* Cyrillic х */
+    expect_missing("\xD0\xA5", NUM_MISSING_CONFIDENTIAL);               /* Cyrillic Х */
+    expect_invalid("\xD1\x85\xD1\x85");                                /* хх */
 }
 END_TEST
 
 START_TEST(test_near_missing_markers_are_invalid)
 {
     expect_invalid("--");
-    expect_invalid("...");
+    expect_invalid("....");                 /* "..." (three) is a marker, four are not */
     expect_invalid("::");
     expect_invalid("xx");
     expect_invalid("x5");
