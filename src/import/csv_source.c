@@ -193,8 +193,9 @@ static bool header_valid(import_session *s, const csv_header *h, const import_ki
             strbuf known = STRBUF_INIT;
             kind_describe_columns(kind, &known);
             diag_error(s->diag, s->path, h->lines[i], h->cols[i],
-                       "unknown column \"%s\" in a %s file (its columns are: %s)",
-                       h->names[i], kind->name, strbuf_str(&known));
+                       "unknown column \"%s\" in a %s file (its columns are: %s)%s",
+                       h->names[i], kind->name, strbuf_str(&known),
+                       csv_year_hint(h->names[i]));
             strbuf_free(&known);
             ok = false;
         }

@@ -86,16 +86,26 @@ int csv_header_find(const csv_header *h, const char *name)
 
 int csv_year_cell(const char *text)
 {
-    size_t n = strlen(text);
-    while (n > 0 && text[n - 1] == ' ')
-        n--;
-    if (n == 4 && isdigit((unsigned char)text[0]) && isdigit((unsigned char)text[1])
-        && isdigit((unsigned char)text[2]) && isdigit((unsigned char)text[3])) {
-        int year = atoi(text);
-        return year >= 1900 && year <= 2100 ? year : 0;
-    }
     int year = 0;
-    return date_parse(text, false, &year) && year >= 1900 && year <= 2100 ? year : 0;
+    return year_parse(text, true, &year) && year >= 1900 && year <= 2100 ? year : 0;
+}
+
+static bool year_digits_at(const char *p)
+{
+    for (int i = 0; i < 4; i++)
+        if (!isdigit((unsigned char)p[i]))
+            return false;
+    int year = atoi(p);
+    return !isdigit((unsigned char)p[4]) && year >= 1900 && year <= 2100;
+}
+
+const char *csv_year_hint(const char *heading)
+{
+    for (const char *p = heading; *p; p++)
+        if ((p == heading || !isdigit((unsigned char)p[-1])) && year_digits_at(p))
+            return "; a column per year is headed by the year alone, such as 2018, 2018 г. "
+                   "or 2018-12-31";
+    return "";
 }
 
 static size_t year_columns(const csv_header *h)
@@ -113,10 +123,11 @@ bool wide_has_year_columns(const csv_header *h)
 
 bool wide_has_a_year_column(const csv_header *h)
 {
-    /* Only a plain year counts here: a preamble line such as
+    /* Only a year, not a date, counts here: a preamble line such as
      * "Last Updated Date","2015-07-28" must not pass for a header. */
+    int year = 0;
     for (size_t i = 0; i < h->n; i++)
-        if (strlen(h->text[i]) == 4 && csv_year_cell(h->text[i]))
+        if (year_parse(h->text[i], false, &year) && year >= 1900 && year <= 2100)
             return true;
     return false;
 }

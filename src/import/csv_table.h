@@ -53,9 +53,14 @@ void csv_report_width(import_session *s, const csv_record *rec, size_t header_fi
 char *csv_trim(char *s);
 bool csv_blank(const csv_record *rec);
 
-/* The year a header or first-column cell names ("2016", "2016 " or
- * "2016-12-31"), or 0. */
+/* The year a header or first-column cell names ("2016", "2016 г.",
+ * "2016 [YR2016]" or "2016-12-31"), or 0. */
 int csv_year_cell(const char *text);
+
+/* For a heading with a year in it that is not read as a year ("year 2018",
+ * "2018 (est.)"): a hint, starting "; ", on how a year column is headed.
+ * Otherwise "". */
+const char *csv_year_hint(const char *heading);
 
 /* Reads the rows of a wide file (the session is begun, the header read):
  * years across (one column per year) or down (one row per year, one

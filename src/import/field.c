@@ -41,24 +41,6 @@ const char *field_optional(const import_row *row, const char *name)
     return text && *text ? text : NULL;
 }
 
-static bool all_digits(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!isdigit((unsigned char)s[i]))
-            return false;
-    return true;
-}
-
-/* "2021" or a real date "2021-12-31" (a date stands for its year). */
-static bool parse_year_text(const char *text, int *year)
-{
-    if (strlen(text) == 4 && all_digits(text, 4)) {
-        *year = atoi(text);
-        return true;
-    }
-    return date_parse(text, false, year);
-}
-
 bool field_year(import_ctx *ctx, const import_row *row, const char *name, bool required, int *out)
 {
     const char *text = field_optional(row, name);
@@ -69,8 +51,8 @@ bool field_year(import_ctx *ctx, const import_row *row, const char *name, bool r
         return !required;
     }
     int year = 0;
-    if (!parse_year_text(text, &year)) {
-        ctx_error(ctx, row, name, "\"%s\" is not a year (expected e.g. 2021 or 2021-12-31)", text);
+    if (!year_parse(text, true, &year)) {
+        ctx_error(ctx, row, name, "\"%s\" is not a year (expected e.g. 2021, 2021 г. or 2021-12-31)", text);
         return false;
     }
     if (year < 1900 || year > 2100) {

@@ -144,13 +144,17 @@ static across_columns find_across_columns(import_session *s, const csv_header *h
         if (!csv_year_cell(h->text[i]))
             c.region = (int)i;
     strbuf ignored = STRBUF_INIT;
+    const char *hint = "";
     for (size_t i = 0; i < h->n; i++)
         if ((int)i != c.region && *h->names[i] && !csv_year_cell(h->text[i])
-            && !is_known(h->names[i]))
+            && !is_known(h->names[i])) {
             strbuf_printf(&ignored, "%s\"%s\"", ignored.len ? ", " : "", h->text[i]);
+            if (!*hint)
+                hint = csv_year_hint(h->text[i]);
+        }
     if (ignored.len)
         diag_warning_at(s->diag, s->path, "columns %s are neither years nor region, indicator "
-                        "or breakdown columns, and are ignored", strbuf_str(&ignored));
+                        "or breakdown columns, and are ignored%s", strbuf_str(&ignored), hint);
     strbuf_free(&ignored);
     c.value = xcalloc(h->n, sizeof *c.value);
     for (size_t i = 0; i < h->n; i++)

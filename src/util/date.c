@@ -1,5 +1,5 @@
 /*
- * date.c - checking YYYY-MM-DD dates (see date.h).
+ * date.c - reading years and checking YYYY-MM-DD dates (see date.h).
  */
 #include "util/date.h"
 
@@ -41,4 +41,39 @@ bool date_parse(const char *text, bool allow_rest, int *year)
         return false;
     *year = number(text, 4);
     return real_day(*year, number(text + 5, 2), number(text + 8, 2));
+}
+
+/* What may follow the digits of a year: the word for year, in Russian
+ * ("г." is "год") and Kazakh ("ж." is "жыл"), as column headings write it. */
+static const char *const year_words[] = {
+    "г.", "г", "год", "Г.", "Г", "Год", "ж.", "ж", "жыл", "Ж.", "Ж", "Жыл", NULL
+};
+
+static bool is_year_word(const char *rest)
+{
+    while (*rest == ' ')
+        rest++;
+    if (!*rest)
+        return true;
+    if ((unsigned char)rest[0] == 0xC2 && (unsigned char)rest[1] == 0xA0)   /* no-break space */
+        rest += 2;
+    for (const char *const *w = year_words; *w; w++)
+        if (strcmp(rest, *w) == 0)
+            return true;
+    return false;
+}
+
+/* The World Bank's DataBank heads its year columns "2021 [YR2021]". */
+static bool is_databank_year(const char *text)
+{
+    return strncmp(text + 4, " [YR", 4) == 0 && strncmp(text + 8, text, 4) == 0
+        && strcmp(text + 12, "]") == 0;
+}
+
+bool year_parse(const char *text, bool allow_date, int *year)
+{
+    if (!digits(text, 4) || (text[4] && !is_year_word(text + 4) && !is_databank_year(text)))
+        return allow_date && date_parse(text, false, year);
+    *year = number(text, 4);
+    return true;
 }

@@ -20,5 +20,6 @@ Suite *progress_suite(void);
 Suite *index_suite(void);
 Suite *cube_status_suite(void);
 Suite *store_suite(void);
+Suite *date_suite(void);
 
 #endif
