@@ -20,36 +20,81 @@
 
 #define PREAMBLE_LIMIT 20   /* non-blank lines searched for the header */
 
-/* Picks the delimiter that occurs most often, outside quotes, in the first
- * non-blank line; ',' when none does. The file is rewound afterwards. */
-static char detect_delimiter(FILE *f)
+#define SNIFF_LINES 30         /* non-blank lines the delimiter is guessed from */
+#define SNIFF_BYTES (64 * 1024)
+
+/* How often each candidate delimiter occurs, outside quotes, in each of the
+ * first non-blank lines of a file. */
+typedef struct {
+    size_t count[SNIFF_LINES][3];
+    size_t lines;
+    bool eurostat;              /* a backslash before the first tab: geo\time */
+} delimiter_sniff;
+
+static const char delimiter_candidates[3] = { ',', ';', '\t' };
+
+static void sniff_lines(FILE *f, delimiter_sniff *d)
 {
-    size_t count[3] = { 0, 0, 0 };
-    const char candidates[3] = { ',', ';', '\t' };
-    bool quoted = false, seen = false, backslash = false;
+    bool quoted = false, in_line = false, backslash = false;
+    size_t bytes = 0;
     int c;
-    while ((c = getc(f)) != EOF) {
-        backslash |= c == '\\' && count[2] == 0;
+    while (d->lines < SNIFF_LINES && bytes++ < SNIFF_BYTES && (c = getc(f)) != EOF) {
         if (!quoted && (c == '\n' || c == '\r')) {
-            if (seen)
-                break;
+            d->lines += in_line;
+            in_line = false;
             continue;
         }
-        seen = true;
+        in_line = true;
+        backslash |= c == '\\' && d->lines == 0 && d->count[0][2] == 0;
         if (c == '"')
             quoted = !quoted;
         for (int i = 0; i < 3 && !quoted; i++)
-            if (c == candidates[i])
-                count[i]++;
+            d->count[d->lines][i] += c == delimiter_candidates[i];
     }
+    d->lines += in_line && d->lines < SNIFF_LINES;
+    d->eurostat = backslash && d->count[0][2] > 0;
+}
+
+/* How many of the sniffed lines have the candidate's most common non-zero
+ * count: a table's header and rows share one, a title line or a decimal
+ * comma in some cells does not. */
+static size_t lines_agreeing(const delimiter_sniff *d, int candidate)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < d->lines; i++) {
+        size_t n = d->count[i][candidate], same = 0;
+        for (size_t j = 0; n > 0 && j < d->lines; j++)
+            same += d->count[j][candidate] == n;
+        if (same > best)
+            best = same;
+    }
+    return best;
+}
+
+/* Picks the delimiter that splits most of the first lines into the same
+ * number of fields, so that a title line above the table or decimal commas
+ * in a semicolon file do not mislead it; on a tie, the one that occurs most
+ * often in the first line that has any; ',' when none occurs. The file is
+ * rewound afterwards. */
+static char detect_delimiter(FILE *f)
+{
+    delimiter_sniff d = { 0 };
+    sniff_lines(f, &d);
     rewind(f);
-    if (backslash && count[2] > 0)  /* Eurostat's geo\time before the first tab */
+    if (d.eurostat)
         return '\t';
+    size_t agree[3], first = 0;
+    for (int i = 0; i < 3; i++)
+        agree[i] = lines_agreeing(&d, i);
+    while (first < d.lines && !d.count[first][0] && !d.count[first][1] && !d.count[first][2])
+        first++;
     int best = 0;
     for (int i = 1; i < 3; i++)
-        if (count[i] > count[best])
+        if (agree[i] > agree[best]
+            || (agree[i] == agree[best] && first < d.lines
+                && d.count[first][i] > d.count[first][best]))
             best = i;
-    return candidates[best];
+    return delimiter_candidates[best];
 }
 
 /* Long files may name a column in the words of other formats, or the
