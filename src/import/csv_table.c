@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "import/number.h"
 #include "util/date.h"
 
 char *csv_trim(char *s)
@@ -84,10 +85,24 @@ int csv_header_find(const csv_header *h, const char *name)
     return -1;
 }
 
-int csv_year_cell(const char *text)
+static int year_in_range(const char *text)
 {
     int year = 0;
     return year_parse(text, true, &year) && year >= 1900 && year <= 2100 ? year : 0;
+}
+
+int csv_year_cell(const char *text, bool *footnote)
+{
+    int year = year_in_range(text);
+    const char *mark = year ? NULL : num_footnote_mark(text);
+    if (mark) {
+        char *before = xstrndup(text, (size_t)(mark - text));
+        year = year_in_range(csv_trim(before));
+        free(before);
+    }
+    if (footnote)
+        *footnote = year && mark;
+    return year;
 }
 
 static bool year_digits_at(const char *p)
@@ -103,7 +118,7 @@ const char *csv_year_hint(const char *heading)
 {
     for (const char *p = heading; *p; p++)
         if ((p == heading || !isdigit((unsigned char)p[-1])) && year_digits_at(p))
-            return "; a column per year is headed by the year alone, such as 2018, 2018 г. "
+            return "; a column per year is headed by the year alone, such as 2018, 2018 г., 2018* "
                    "or 2018-12-31";
     return "";
 }
@@ -112,7 +127,7 @@ static size_t year_columns(const csv_header *h)
 {
     size_t years = 0;
     for (size_t i = 0; i < h->n; i++)
-        years += csv_year_cell(h->text[i]) != 0;
+        years += csv_year_cell(h->text[i], NULL) != 0;
     return years;
 }
 

@@ -54,8 +54,10 @@ char *csv_trim(char *s);
 bool csv_blank(const csv_record *rec);
 
 /* The year a header or first-column cell names ("2016", "2016 г.",
- * "2016 [YR2016]" or "2016-12-31"), or 0. */
-int csv_year_cell(const char *text);
+ * "2016 [YR2016]" or "2016-12-31"), or 0. A footnote mark may follow it
+ * ("2016*", "2016 г.¹"); *footnote, when footnote is not NULL, says
+ * whether one does. */
+int csv_year_cell(const char *text, bool *footnote);
 
 /* For a heading with a year in it that is not read as a year ("year 2018",
  * "2018 (est.)"): a hint, starting "; ", on how a year column is headed.

@@ -21,6 +21,8 @@
  * the right line and column. The indicator comes from an indicator column
  * or from --indicator.
  */
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,7 +82,9 @@ static void check_unnamed_cells(import_session *s, const csv_header *h, const cs
 
 /* Where the year and the breakdown of a value column come from. */
 typedef struct {
-    const char *year;               /* header text, NULL: not a value column */
+    const char *year;               /* the year ("2021"), NULL: not a value column */
+    char year_text[8];
+    bool footnote;                  /* the year heading carries a footnote mark */
     size_t year_line, year_col;
     const char *breakdown;          /* "settlement" or "sex" from a second header row */
     const char *code;               /* its code, e.g. "urban" */
@@ -130,6 +134,14 @@ static bool is_known(const char *name)
     return false;
 }
 
+/* A heading that starts with a digit but is no year ("2O21", "2201",
+ * "2018 (est.)") stands over values, as likely as not: it is an error, not
+ * a column to ignore, so that no year's values are dropped unseen. */
+static bool looks_like_a_year(const char *heading)
+{
+    return isdigit((unsigned char)*heading);
+}
+
 /* The region column is "region" when there is one, else the first column
  * that is not a year; other columns that are neither years nor known are
  * ignored, and the user is told which. */
@@ -141,13 +153,13 @@ static across_columns find_across_columns(import_session *s, const csv_header *h
         NULL,
     };
     for (size_t i = 0; c.region < 0 && i < h->n; i++)
-        if (!csv_year_cell(h->text[i]))
+        if (!csv_year_cell(h->text[i], NULL))
             c.region = (int)i;
     strbuf ignored = STRBUF_INIT;
     const char *hint = "";
     for (size_t i = 0; i < h->n; i++)
-        if ((int)i != c.region && *h->names[i] && !csv_year_cell(h->text[i])
-            && !is_known(h->names[i])) {
+        if ((int)i != c.region && *h->names[i] && !csv_year_cell(h->text[i], NULL)
+            && !is_known(h->names[i]) && !looks_like_a_year(h->text[i])) {
             strbuf_printf(&ignored, "%s\"%s\"", ignored.len ? ", " : "", h->text[i]);
             if (!*hint)
                 hint = csv_year_hint(h->text[i]);
@@ -157,11 +169,55 @@ static across_columns find_across_columns(import_session *s, const csv_header *h
                         "or breakdown columns, and are ignored%s", strbuf_str(&ignored), hint);
     strbuf_free(&ignored);
     c.value = xcalloc(h->n, sizeof *c.value);
-    for (size_t i = 0; i < h->n; i++)
-        if ((int)i != c.region && csv_year_cell(h->text[i]))
-            c.value[i] = (across_value_column){ h->text[i], h->lines[i], h->cols[i],
-                                                NULL, NULL, 0, 0 };
+    for (size_t i = 0; i < h->n; i++) {
+        across_value_column *v = &c.value[i];
+        int year = (int)i != c.region ? csv_year_cell(h->text[i], &v->footnote) : 0;
+        if (!year)
+            continue;
+        snprintf(v->year_text, sizeof v->year_text, "%d", year);
+        v->year = v->year_text;
+        v->year_line = h->lines[i];
+        v->year_col = h->cols[i];
+    }
     return c;
+}
+
+static bool year_like_headings_valid(import_session *s, const csv_header *h,
+                                     const across_columns *c)
+{
+    bool ok = true;
+    for (size_t i = 0; i < h->n; i++)
+        if ((int)i != c->region && !c->value[i].year && looks_like_a_year(h->text[i])) {
+            diag_error(s->diag, s->path, h->lines[i], h->cols[i],
+                       "column \"%s\" is not a year (a year from 1900 to 2100, headed as "
+                       "2021, 2021 г., 2021* or 2021-12-31): correct the heading, or remove "
+                       "the column if it holds no values", h->text[i]);
+            ok = false;
+        }
+    return ok;
+}
+
+/* Two value columns for the same year and breakdown would give each row
+ * two values for one observation: an error at the header, naming both. */
+static bool value_columns_distinct(import_session *s, const csv_header *h,
+                                   const across_columns *c)
+{
+    bool ok = true;
+    for (size_t i = 0; i < h->n; i++)
+        for (size_t j = 0; c->value[i].year && j < i; j++) {
+            const across_value_column *a = &c->value[j], *b = &c->value[i];
+            if (!a->year || strcmp(a->year, b->year) != 0
+                || (a->code ? !b->code || strcmp(a->code, b->code) != 0 : b->code != NULL))
+                continue;
+            diag_error(s->diag, s->path, b->year_line, h->cols[i],
+                       "columns %zu (\"%s\") and %zu (\"%s\") are both for the year %s%s%s%s: "
+                       "a year may have only one column", j + 1, h->text[j], i + 1, h->text[i],
+                       b->year, b->code ? " (" : "", b->code ? b->code : "",
+                       b->code ? ")" : "");
+            ok = false;
+            break;
+        }
+    return ok;
 }
 
 /* A second header row: the region cell empty, and under every year (and
@@ -210,8 +266,10 @@ static void take_second_header(across_columns *c, const csv_header *h, const csv
         if (c->value[i].year)
             year = &c->value[i];
         else if (year && !*h->names[i] && *rec->fields[i])
-            c->value[i] = (across_value_column){ year->year, year->year_line, year->year_col,
-                                                 NULL, NULL, 0, 0 };
+            c->value[i] = (across_value_column){ .year = year->year,
+                                                 .footnote = year->footnote,
+                                                 .year_line = year->year_line,
+                                                 .year_col = year->year_col };
         else
             year = NULL;
         if (!c->value[i].year)
@@ -237,6 +295,26 @@ static bool resolve_region_cell(import_session *s, const char *text, size_t line
     return ok;
 }
 
+/* The row's flags: its flags column, and "footnote" under a year heading
+ * that carries a footnote mark ("2021*"), as a value's own mark would. */
+static void add_flags(wide_row *w, const across_columns *c, const across_value_column *v,
+                      const csv_record *rec, strbuf *flags)
+{
+    const char *cell = c->flags >= 0 ? rec->fields[c->flags] : NULL;
+    if (!v->footnote) {
+        if (cell)
+            wide_add(w, "flags", cell, rec->field_line[c->flags], rec->field_col[c->flags]);
+        return;
+    }
+    strbuf_reset(flags);
+    strbuf_printf(flags, "%s%sfootnote", cell ? cell : "", cell && *cell ? "," : "");
+    if (cell)
+        wide_add(w, "flags", strbuf_str(flags), rec->field_line[c->flags],
+                 rec->field_col[c->flags]);
+    else
+        wide_add(w, "flags", strbuf_str(flags), v->year_line, v->year_col);
+}
+
 static void across_record(import_session *s, const csv_header *h, const across_columns *c,
                           const csv_record *rec)
 {
@@ -244,7 +322,7 @@ static void across_record(import_session *s, const csv_header *h, const across_c
         if (i != (size_t)c->region && !*h->names[i] && !c->value[i].year && *rec->fields[i])
             diag_error(s->diag, s->path, rec->field_line[i], rec->field_col[i],
                        "\"%s\" is under a column without a name", rec->fields[i]);
-    strbuf region = STRBUF_INIT;
+    strbuf region = STRBUF_INIT, flags = STRBUF_INIT;
     bool known = resolve_region_cell(s, rec->fields[c->region], rec->field_line[c->region],
                                      rec->field_col[c->region], &region);
     for (size_t i = 0; i < h->n; i++) {
@@ -266,16 +344,18 @@ static void across_record(import_session *s, const csv_header *h, const across_c
             wide_add(&w, "indicator", s->opt->indicator, h->line, 0);
         wide_add(&w, "year", v->year, v->year_line, v->year_col);
         wide_add(&w, "value", rec->fields[i], rec->field_line[i], rec->field_col[i]);
-        const int optional[] = { c->settlement, c->sex, c->flags };
-        const char *const names[] = { "settlement", "sex", "flags" };
-        for (size_t k = 0; k < 3; k++)
+        const int optional[] = { c->settlement, c->sex };
+        const char *const names[] = { "settlement", "sex" };
+        for (size_t k = 0; k < 2; k++)
             if (v->breakdown && strcmp(v->breakdown, names[k]) == 0)
                 wide_add(&w, names[k], v->code, v->line, v->col);
             else if (optional[k] >= 0)
                 wide_add(&w, names[k], rec->fields[optional[k]],
                          rec->field_line[optional[k]], rec->field_col[optional[k]]);
+        add_flags(&w, c, v, rec, &flags);
         wide_emit(s, &w, rec->field_line[i]);
     }
+    strbuf_free(&flags);
     strbuf_free(&region);
 }
 
@@ -294,10 +374,14 @@ oblys_status wide_read_across(import_session *s, csv_reader *r, const csv_header
         free(c.value);
         return OBLYS_EDATA;
     }
+    if (!year_like_headings_valid(s, h, &c)) {
+        free(c.value);
+        return OBLYS_EDATA;
+    }
     csv_record rec;
     csv_status cs;
     csv_notes notes = { 0, 0, 0, STRBUF_INIT };
-    bool first = true;
+    bool first = true, columns_checked = false;
     while ((cs = csv_next_row(s, r, h, &notes, &rec)) == CSV_OK) {
         if (!wide_row_fits(s, h, &rec))
             continue;
@@ -310,12 +394,20 @@ oblys_status wide_read_across(import_session *s, csv_reader *r, const csv_header
                        "a second header row needs a label under every year column, all of one "
                        "breakdown: urban and rural (город, село, қала, ауыл) or men and women "
                        "(мужчины, женщины, ерлер, әйелдер)");
+            columns_checked = true;
             break;
         } else {
+            if (!columns_checked) {         /* once the second header row is known */
+                columns_checked = true;
+                if (!value_columns_distinct(s, h, &c))
+                    break;
+            }
             across_record(s, h, &c, &rec);
         }
         first = false;
     }
+    if (!columns_checked)
+        value_columns_distinct(s, h, &c);
     csv_notes_finish(s, &notes);
     free(c.value);
     return cs == CSV_ERROR ? csv_report_error(s, r) : OBLYS_OK;

@@ -1,7 +1,8 @@
 /*
  * test_date.c - years and dates as tables write them: column headings
- * such as "2021 г." and "2021 [YR2021]" are the year 2021; a heading
- * with other words around a year is not a year, and gets a hint.
+ * such as "2021 г.", "2021 [YR2021]" and "2021*" (with a footnote mark)
+ * are the year 2021; a heading with other words around a year is not a
+ * year, and gets a hint.
  */
 #include <check.h>
 
@@ -66,10 +67,27 @@ END_TEST
 
 START_TEST(test_year_cell_range)
 {
-    ck_assert_int_eq(csv_year_cell("2021 г."), 2021);
-    ck_assert_int_eq(csv_year_cell("1899"), 0);
-    ck_assert_int_eq(csv_year_cell("2101"), 0);
-    ck_assert_int_eq(csv_year_cell("Region"), 0);
+    ck_assert_int_eq(csv_year_cell("2021 г.", NULL), 2021);
+    ck_assert_int_eq(csv_year_cell("1899", NULL), 0);
+    ck_assert_int_eq(csv_year_cell("2101", NULL), 0);
+    ck_assert_int_eq(csv_year_cell("Region", NULL), 0);
+}
+END_TEST
+
+START_TEST(test_year_heading_footnote)
+{
+    bool footnote = true;
+    ck_assert_int_eq(csv_year_cell("2021", &footnote), 2021);
+    ck_assert(!footnote);
+    ck_assert_int_eq(csv_year_cell("2021*", &footnote), 2021);
+    ck_assert(footnote);
+    footnote = false;
+    ck_assert_int_eq(csv_year_cell("2021 г.\xC2\xB9", &footnote), 2021);     /* 2021 г.¹ */
+    ck_assert(footnote);
+    ck_assert_int_eq(csv_year_cell("2201*", &footnote), 0);
+    ck_assert(!footnote);
+    ck_assert_int_eq(csv_year_cell("*", &footnote), 0);
+    ck_assert_int_eq(csv_year_cell("Region*", NULL), 0);
 }
 END_TEST
 
@@ -94,6 +112,7 @@ Suite *date_suite(void)
     tcase_add_test(years, test_dates_only_when_allowed);
     tcase_add_test(years, test_not_years);
     tcase_add_test(years, test_year_cell_range);
+    tcase_add_test(years, test_year_heading_footnote);
     tcase_add_test(years, test_hint_for_year_in_words);
     suite_add_tcase(s, years);
     return s;
