@@ -9,6 +9,9 @@
 
 /* The latest of the years with the most indicators: one early file for a
  * new year does not make the default a thin report. */
+static const char SQL_FIRST_YEAR[] = "SELECT min(year) FROM observation";
+static const char SQL_LAST_YEAR[] = "SELECT max(year) FROM observation";
+
 static const char SQL_LATEST_YEAR[] =
     "SELECT year FROM observation GROUP BY year "
     "ORDER BY count(DISTINCT indicator) DESC, year DESC LIMIT 1";
@@ -80,6 +83,19 @@ static oblys_status add_inequality_over_years(sqlite3 *db, report *r, const char
     return OBLYS_OK;
 }
 
+/* A year asked for that has no gap: the note says which years have data. */
+static oblys_status add_empty_year_note(sqlite3 *db, report *r, int year, oblys_error *err)
+{
+    int first = 0, last = 0;
+    oblys_status st = report_query_int(db, SQL_FIRST_YEAR, NULL, &first, err);
+    if (st == OBLYS_OK)
+        st = report_query_int(db, SQL_LAST_YEAR, NULL, &last, err);
+    if (st == OBLYS_OK && first)
+        report_add_note(r, "No gap in %d: no indicator has values for two or more regions "
+                        "that year (the observations run from %d to %d).", year, first, last);
+    return st;
+}
+
 static void add_gap_notes(report *r)
 {
     report_add_note(r, "gap_ratio = max_value / min_value across the regions and cities; "
@@ -130,7 +146,9 @@ oblys_status report_gaps(sqlite3 *db, const report_params *p, report **out, obly
                              : "year,settlement,sex", "gap_ratio", NULL, NULL,
                              "Gap between regions: max / min");
             add_gap_notes(r);
-            if (year == 0)
+            if (year != 0 && t->nrows == 0)
+                st = add_empty_year_note(db, r, year, err);
+            if (st == OBLYS_OK && year == 0)
                 st = add_inequality_over_years(db, r, p->indicator, err);
         }
         if (st == OBLYS_OK) {
