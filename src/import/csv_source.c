@@ -97,8 +97,33 @@ static char detect_delimiter(FILE *f)
     return delimiter_candidates[best];
 }
 
-/* Long files may name a column in the words of other formats, or the
- * mapping file (--map) may say which column is which. */
+/* A column named in Russian or Kazakh, as the Bureau's long exports name
+ * them, matched by name key (namekey.h: any case, no punctuation). */
+static const char *const LOCAL_NAMES[][2] = {
+    { "регион", "region" }, { "область", "region" }, { "аймақ", "region" },
+    { "өңір", "region" }, { "показатель", "indicator" }, { "көрсеткіш", "indicator" },
+    { "год", "year" }, { "жыл", "year" }, { "значение", "value" }, { "мән", "value" },
+    { "пол", "sex" }, { "жыныс", "sex" }, { "местность", "settlement" },
+    { "елдімекен", "settlement" },
+};
+
+static void rename_local_names(csv_header *h)
+{
+    strbuf key = STRBUF_INIT;
+    for (size_t i = 0; i < h->n; i++) {
+        name_key(h->text[i], &key);
+        for (size_t k = 0; k < sizeof LOCAL_NAMES / sizeof LOCAL_NAMES[0]; k++)
+            if (strcmp(strbuf_str(&key), LOCAL_NAMES[k][0]) == 0
+                && csv_header_find(h, LOCAL_NAMES[k][1]) < 0) {
+                free(h->names[i]);
+                h->names[i] = xstrdup(LOCAL_NAMES[k][1]);
+            }
+    }
+    strbuf_free(&key);
+}
+
+/* Long files may name a column in the words of other formats or in Russian
+ * or Kazakh, or the mapping file (--map) may say which column is which. */
 static void rename_synonyms(csv_header *h, const import_map *map)
 {
     static const char *const roles[] = { "region", "indicator", "year", "value", "sex" };
@@ -121,6 +146,7 @@ static void rename_synonyms(csv_header *h, const import_map *map)
             h->names[i] = xstrdup(synonyms[k][1]);
         }
     }
+    rename_local_names(h);
 }
 
 /* The column names as a kind sees them: with --indicator, a file without
