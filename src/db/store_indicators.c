@@ -3,7 +3,6 @@
  */
 #include "db/store_internal.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -69,29 +68,14 @@ store_result store_indicator(store *s, const indicator_record *r, strbuf *detail
     return store_settle(s, rc, same, false, NULL, insert, update, detail);
 }
 
-/* "Poverty rate", "poverty-rate" and "POVERTY_RATE" all read as
- * "poverty_rate". */
-static void code_like(const char *text, strbuf *out)
-{
-    strbuf_reset(out);
-    for (const char *p = text; *p; p++)
-        strbuf_append_char(out, *p == ' ' || *p == '-' ? '_' : (char)tolower((unsigned char)*p));
-}
-
 void store_suggest_indicators(store *s, const char *text, strbuf *out)
 {
-    strbuf wanted = STRBUF_INIT;
-    code_like(text, &wanted);
-    size_t limit = wanted.len < 6 ? 2 : wanted.len / 3;
     size_t shown = 0;
     strbuf_reset(out);
     sqlite3_stmt *all = store_query(s, Q_INDICATOR_ALL);
     while (sqlite3_step(all) == SQLITE_ROW && shown < 3) {
         const char *code = (const char *)sqlite3_column_text(all, 0);
-        if (name_distance(strbuf_str(&wanted), code) > limit)
-            continue;
-        strbuf_printf(out, "%s\"%s\"", shown ? " or " : "", code);
-        shown++;
+        if (code_is_close(text, code))
+            strbuf_printf(out, "%s\"%s\"", shown++ ? " or " : "", code);
     }
-    strbuf_free(&wanted);
 }

@@ -3,9 +3,10 @@
  */
 #include "report/reports.h"
 
+#include "util/namekey.h"
+
 static const char SQL_INDICATOR_EXISTS[] = "SELECT count(*) FROM indicator WHERE code = ?1";
-static const char SQL_INDICATOR_CODES[] =
-    "SELECT group_concat(code, ', ') FROM (SELECT code FROM indicator ORDER BY position, code)";
+static const char SQL_INDICATOR_CODES[] = "SELECT code FROM indicator ORDER BY position, code";
 
 oblys_status report_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **stmt, oblys_error *err)
 {
@@ -41,10 +42,19 @@ oblys_status report_require_indicator(sqlite3 *db, const char *indicator, oblys_
     st = report_prepare(db, SQL_INDICATOR_CODES, &stmt, err);
     if (st != OBLYS_OK)
         return st;
-    const char *codes = sqlite3_step(stmt) == SQLITE_ROW
-        ? (const char *)sqlite3_column_text(stmt, 0) : NULL;
-    error_set(err, OBLYS_EUSAGE, "unknown indicator \"%s\" (known: %s)", indicator,
-              codes ? codes : "none; import indicators first");
+    strbuf known = STRBUF_INIT, close = STRBUF_INIT;
+    size_t n_close = 0;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        const char *code = (const char *)sqlite3_column_text(stmt, 0);
+        strbuf_printf(&known, "%s%s", known.len ? ", " : "", code);
+        if (n_close < 3 && code_is_close(indicator, code))
+            strbuf_printf(&close, "%s\"%s\"", n_close++ ? " or " : "", code);
+    }
     sqlite3_finalize(stmt);
+    error_set(err, OBLYS_EUSAGE, "unknown indicator \"%s\"%s%s%s (known: %s)", indicator,
+              close.len ? "; did you mean " : "", strbuf_str(&close), close.len ? "?" : "",
+              known.len ? strbuf_str(&known) : "none; import indicators first");
+    strbuf_free(&known);
+    strbuf_free(&close);
     return OBLYS_EUSAGE;
 }

@@ -4,6 +4,7 @@
  */
 #include "util/namekey.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -195,4 +196,16 @@ size_t name_length(const char *text)
     for (const unsigned char *p = (const unsigned char *)text; *p; p++)
         n += (*p & 0xC0) != 0x80;
     return n;
+}
+
+bool code_is_close(const char *text, const char *code)
+{
+    strbuf wanted = STRBUF_INIT;
+    for (const char *p = text; *p; p++)
+        strbuf_append_char(&wanted, *p == ' ' || *p == '-' ? '_'
+                                                           : (char)tolower((unsigned char)*p));
+    size_t limit = wanted.len < 6 ? 2 : wanted.len / 3;
+    bool close = name_distance(strbuf_str(&wanted), code) <= limit;
+    strbuf_free(&wanted);
+    return close;
 }

@@ -17,6 +17,7 @@
 #ifndef OBLYS_NAMEKEY_H
 #define OBLYS_NAMEKEY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/strbuf.h"
@@ -28,6 +29,11 @@ void name_key(const char *text, strbuf *out);
  * bytes) between two UTF-8 strings; used to suggest the names closest to
  * an unknown one. */
 size_t name_distance(const char *a, const char *b);
+
+/* True when text, read as a code ("Poverty rate", "poverty-rate" and
+ * "POVERTY_RATE" all read as "poverty_rate"), is within a few edits of
+ * code: a typo worth suggesting code for. */
+bool code_is_close(const char *text, const char *code);
 
 /* The number of characters (code points) of a UTF-8 string. */
 size_t name_length(const char *text);
