@@ -205,6 +205,34 @@ static bool few_significant_digits(const char *text)
     return digits <= 10;
 }
 
+/* v rounded to decimals places as a person rounds it: half away from zero,
+ * on the figure's first 12 significant digits, so that the binary noise of
+ * a computation does not decide a tie (100 * (15.2 / 12.8 - 1) is
+ * 18.74999999999998 in binary, and shows as 18.8 beside 118.8, not 18.7). */
+static double round_as_written(double v, int decimals)
+{
+    if (!isfinite(v) || v == 0)
+        return v;
+    char digits[32];
+    snprintf(digits, sizeof digits, "%.11e", fabs(v));     /* d.ddddddddddde+XX */
+    int exponent = atoi(strchr(digits, 'e') + 1);
+    int keep = exponent + 1 + decimals;                      /* significant digits kept */
+    if (keep >= 12)
+        return v;
+    if (keep < 0)
+        return 0.0 * v;
+    char mantissa[16];                                       /* the 12 digits, no point */
+    mantissa[0] = digits[0];
+    memcpy(mantissa + 1, digits + 2, 11);
+    mantissa[12] = '\0';
+    bool up = mantissa[keep] >= '5';
+    mantissa[keep] = '\0';
+    double kept = keep > 0 ? strtod(mantissa, NULL) : 0;
+    int scale = exponent + 1 - keep;                         /* 10^scale per unit kept */
+    double rounded = scale >= 0 ? (kept + up) * pow(10, scale) : (kept + up) / pow(10, -scale);
+    return v < 0 ? -rounded : rounded;
+}
+
 void report_cell_text(const report_cell *c, int decimals, strbuf *out)
 {
     switch (c->type) {
@@ -220,7 +248,7 @@ void report_cell_text(const report_cell *c, int decimals, strbuf *out)
         break;
     }
     if (decimals >= 0) {
-        strbuf_printf(out, "%.*f", decimals, c->r);
+        strbuf_printf(out, "%.*f", decimals, round_as_written(c->r, decimals));
         return;
     }
     char buf[64];

@@ -21,5 +21,6 @@ Suite *index_suite(void);
 Suite *cube_status_suite(void);
 Suite *store_suite(void);
 Suite *date_suite(void);
+Suite *cell_text_suite(void);
 
 #endif

@@ -22,6 +22,7 @@ int main(void)
     srunner_add_suite(runner, cube_status_suite());
     srunner_add_suite(runner, store_suite());
     srunner_add_suite(runner, date_suite());
+    srunner_add_suite(runner, cell_text_suite());
     srunner_run_all(runner, CK_NORMAL);
     int failed = srunner_ntests_failed(runner);
     srunner_free(runner);
