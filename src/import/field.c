@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "import/breakdown.h"
 #include "import/number.h"
 #include "util/date.h"
 
@@ -194,6 +195,11 @@ bool field_code(import_ctx *ctx, const import_row *row, const char *name, code_t
         }
         text = dflt;
     }
+    const char *word_code = table == CODE_SETTLEMENT ? breakdown_code("settlement", text)
+                          : table == CODE_SEX        ? breakdown_code("sex", text)
+                                                     : NULL;
+    if (word_code)
+        text = word_code;                   /* "Мужчины" is male, "всего" total */
     if (!store_code_exists(ctx->store, table, text)) {
         strbuf close = STRBUF_INIT;
         if (table == CODE_INDICATOR)
@@ -206,8 +212,10 @@ bool field_code(import_ctx *ctx, const import_row *row, const char *name, code_t
         }
         strbuf_free(&close);
         static const char *const hint[] = {
-            [CODE_SETTLEMENT] = "expected total, urban or rural",
-            [CODE_SEX] = "expected total, male or female",
+            [CODE_SETTLEMENT] = "expected total, urban or rural, or a word for them such as "
+                                "всего, город, село, қала, ауыл",
+            [CODE_SEX] = "expected total, male or female, or a word for them such as всего, "
+                         "мужчины, женщины, ерлер, әйелдер",
             [CODE_MEASURE] = "expected gap_ratio, max_value, min_value, index_base, ratio_pct, "
                              "index or rank",
             [CODE_INDICATOR] = LIST_INDICATORS "; a new one needs its metadata imported "

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "import/breakdown.h"
 #include "import/csv_table.h"
 #include "import/field.h"
 #include "util/namekey.h"
@@ -95,35 +96,6 @@ typedef struct {
     int region, indicator, settlement, sex, flags;   /* column indexes, -1: none */
     across_value_column *value;     /* one per column of the header */
 } across_columns;
-
-/* Words for breakdowns in second header rows, as name keys (namekey.h:
- * lower case, no spaces or punctuation), and what they mean. */
-static const struct {
-    const char *key, *breakdown, *code;
-} BREAKDOWN_LABELS[] = {
-    { "urban", "settlement", "urban" }, { "rural", "settlement", "rural" },
-    { "город", "settlement", "urban" }, { "села", "settlement", "rural" },
-    { "село", "settlement", "rural" }, { "городскаяместность", "settlement", "urban" },
-    { "сельскаяместность", "settlement", "rural" }, { "қала", "settlement", "urban" },
-    { "ауыл", "settlement", "rural" }, { "male", "sex", "male" }, { "female", "sex", "female" },
-    { "men", "sex", "male" }, { "women", "sex", "female" }, { "мужчины", "sex", "male" },
-    { "женщины", "sex", "female" }, { "ерлер", "sex", "male" }, { "әйелдер", "sex", "female" },
-};
-
-static bool breakdown_label(const char *text, const char **breakdown, const char **code)
-{
-    strbuf key = STRBUF_INIT;
-    name_key(text, &key);
-    bool found = false;
-    for (size_t i = 0; !found && i < sizeof BREAKDOWN_LABELS / sizeof BREAKDOWN_LABELS[0]; i++)
-        if (strcmp(strbuf_str(&key), BREAKDOWN_LABELS[i].key) == 0) {
-            *breakdown = BREAKDOWN_LABELS[i].breakdown;
-            *code = BREAKDOWN_LABELS[i].code;
-            found = true;
-        }
-    strbuf_free(&key);
-    return found;
-}
 
 static bool is_known(const char *name)
 {

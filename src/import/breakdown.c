@@ -1,0 +1,55 @@
+/*
+ * breakdown.c - words for breakdowns, read as codes (see breakdown.h).
+ */
+#include "import/breakdown.h"
+
+#include <string.h>
+
+#include "util/namekey.h"
+
+/* Words for the parts of breakdowns, as name keys (namekey.h: lower case,
+ * no spaces or punctuation), and what they mean. */
+static const struct {
+    const char *key, *breakdown, *code;
+} BREAKDOWN_LABELS[] = {
+    { "urban", "settlement", "urban" }, { "rural", "settlement", "rural" },
+    { "город", "settlement", "urban" }, { "села", "settlement", "rural" },
+    { "село", "settlement", "rural" }, { "городскаяместность", "settlement", "urban" },
+    { "сельскаяместность", "settlement", "rural" }, { "қала", "settlement", "urban" },
+    { "ауыл", "settlement", "rural" }, { "male", "sex", "male" }, { "female", "sex", "female" },
+    { "men", "sex", "male" }, { "women", "sex", "female" }, { "мужчины", "sex", "male" },
+    { "женщины", "sex", "female" }, { "ерлер", "sex", "male" }, { "әйелдер", "sex", "female" },
+};
+
+bool breakdown_label(const char *text, const char **breakdown, const char **code)
+{
+    strbuf key = STRBUF_INIT;
+    name_key(text, &key);
+    bool found = false;
+    for (size_t i = 0; !found && i < sizeof BREAKDOWN_LABELS / sizeof BREAKDOWN_LABELS[0]; i++)
+        if (strcmp(strbuf_str(&key), BREAKDOWN_LABELS[i].key) == 0) {
+            *breakdown = BREAKDOWN_LABELS[i].breakdown;
+            *code = BREAKDOWN_LABELS[i].code;
+            found = true;
+        }
+    strbuf_free(&key);
+    return found;
+}
+
+/* Words for a whole population, as name keys. */
+static const char *const TOTAL_WORDS[] = { "total", "всего", "итого", "барлығы", "жиыны" };
+
+const char *breakdown_code(const char *breakdown, const char *text)
+{
+    const char *part = NULL, *code = NULL;
+    if (breakdown_label(text, &part, &code))
+        return strcmp(part, breakdown) == 0 ? code : NULL;
+    strbuf key = STRBUF_INIT;
+    name_key(text, &key);
+    const char *found = NULL;
+    for (size_t i = 0; !found && i < sizeof TOTAL_WORDS / sizeof TOTAL_WORDS[0]; i++)
+        if (strcmp(strbuf_str(&key), TOTAL_WORDS[i]) == 0)
+            found = "total";
+    strbuf_free(&key);
+    return found;
+}
