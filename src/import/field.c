@@ -195,12 +195,16 @@ bool field_code(import_ctx *ctx, const import_row *row, const char *name, code_t
         }
         text = dflt;
     }
-    const char *word_code = table == CODE_SETTLEMENT ? breakdown_code("settlement", text)
-                          : table == CODE_SEX        ? breakdown_code("sex", text)
-                                                     : NULL;
-    if (word_code)
-        text = word_code;                   /* "Мужчины" is male, "всего" total */
-    if (!store_code_exists(ctx->store, table, text)) {
+    bool known = store_code_exists(ctx->store, table, text);
+    if (!known && (table == CODE_SETTLEMENT || table == CODE_SEX)) {
+        /* "Мужчины" is male, "всего" total: looked up only when not a code */
+        const char *word = breakdown_code(table == CODE_SETTLEMENT ? "settlement" : "sex", text);
+        if (word && store_code_exists(ctx->store, table, word)) {
+            text = word;
+            known = true;
+        }
+    }
+    if (!known) {
         strbuf close = STRBUF_INIT;
         if (table == CODE_INDICATOR)
             store_suggest_indicators(ctx->store, text, &close);
