@@ -39,17 +39,21 @@ bool breakdown_label(const char *text, const char **breakdown, const char **code
 /* Words for a whole population, as name keys. */
 static const char *const TOTAL_WORDS[] = { "total", "всего", "итого", "барлығы", "жиыны" };
 
+bool breakdown_total_word(const char *text)
+{
+    strbuf key = STRBUF_INIT;
+    name_key(text, &key);
+    bool found = false;
+    for (size_t i = 0; !found && i < sizeof TOTAL_WORDS / sizeof TOTAL_WORDS[0]; i++)
+        found = strcmp(strbuf_str(&key), TOTAL_WORDS[i]) == 0;
+    strbuf_free(&key);
+    return found;
+}
+
 const char *breakdown_code(const char *breakdown, const char *text)
 {
     const char *part = NULL, *code = NULL;
     if (breakdown_label(text, &part, &code))
         return strcmp(part, breakdown) == 0 ? code : NULL;
-    strbuf key = STRBUF_INIT;
-    name_key(text, &key);
-    const char *found = NULL;
-    for (size_t i = 0; !found && i < sizeof TOTAL_WORDS / sizeof TOTAL_WORDS[0]; i++)
-        if (strcmp(strbuf_str(&key), TOTAL_WORDS[i]) == 0)
-            found = "total";
-    strbuf_free(&key);
-    return found;
+    return breakdown_total_word(text) ? "total" : NULL;
 }

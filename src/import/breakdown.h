@@ -13,6 +13,10 @@
  * "female"). */
 bool breakdown_label(const char *text, const char **breakdown, const char **code);
 
+/* True when text is a word for a whole population ("всего", "барлығы",
+ * "Total"): the total of any breakdown. */
+bool breakdown_total_word(const char *text);
+
 /* The code that text stands for in a breakdown column ("settlement" or
  * "sex"): its part (as breakdown_label) or "total" for a word for the
  * whole ("всего", "барлығы", "Total"); NULL when it is none of these. */

@@ -71,11 +71,46 @@ static size_t lines_agreeing(const delimiter_sniff *d, int candidate)
     return best;
 }
 
-/* Picks the delimiter that splits most of the first lines into the same
- * number of fields, so that a title line above the table or decimal commas
- * in a semicolon file do not mislead it; on a tie, the one that occurs most
- * often in the first line that has any; ',' when none occurs. The file is
- * rewound afterwards. */
+/* The longest run of consecutive lines with one non-zero count: a table
+ * from its header down, where a title line with a comma above a header
+ * without one breaks the run of the comma. */
+static size_t longest_run(const delimiter_sniff *d, int candidate)
+{
+    size_t best = 0, run = 0;
+    for (size_t i = 0; i < d->lines; i++) {
+        size_t n = d->count[i][candidate];
+        run = n == 0 ? 0 : i > 0 && d->count[i - 1][candidate] == n ? run + 1 : 1;
+        if (run > best)
+            best = run;
+    }
+    return best;
+}
+
+/* Of the candidates still in the running (*tied), keeps those with the
+ * highest score; returns the one left, or -1 while several are. */
+static int keep_best(bool tied[3], const size_t score[3])
+{
+    size_t top = 0;
+    for (int i = 0; i < 3; i++)
+        if (tied[i] && score[i] > top)
+            top = score[i];
+    int left = -1, n = 0;
+    for (int i = 0; i < 3; i++) {
+        tied[i] = tied[i] && score[i] == top;
+        if (tied[i]) {
+            left = i;
+            n++;
+        }
+    }
+    return n == 1 ? left : -1;
+}
+
+/* Picks the delimiter that splits the most of the first lines into the
+ * same number of fields, so that decimal commas in a semicolon file do not
+ * mislead it; on a tie, the one with the longest run of such lines (a
+ * title line "Уровень бедности, %" above a semicolon table); then the one
+ * that occurs most often in the first line that has any; ',' when none
+ * occurs. The file is rewound afterwards. */
 static char detect_delimiter(FILE *f)
 {
     delimiter_sniff d = { 0 };
@@ -83,16 +118,24 @@ static char detect_delimiter(FILE *f)
     rewind(f);
     if (d.eurostat)
         return '\t';
-    size_t agree[3], first = 0;
-    for (int i = 0; i < 3; i++)
-        agree[i] = lines_agreeing(&d, i);
+    bool tied[3] = { true, true, true };
+    size_t agree[3], run[3], first_line[3] = { 0, 0, 0 };
+    size_t first = 0;
     while (first < d.lines && !d.count[first][0] && !d.count[first][1] && !d.count[first][2])
         first++;
-    int best = 0;
-    for (int i = 1; i < 3; i++)
-        if (agree[i] > agree[best]
-            || (agree[i] == agree[best] && first < d.lines
-                && d.count[first][i] > d.count[first][best]))
+    for (int i = 0; i < 3; i++) {
+        agree[i] = lines_agreeing(&d, i);
+        run[i] = longest_run(&d, i);
+        if (first < d.lines)
+            first_line[i] = d.count[first][i];
+    }
+    int best = keep_best(tied, agree);
+    if (best < 0)
+        best = keep_best(tied, run);
+    if (best < 0)
+        best = keep_best(tied, first_line);
+    for (int i = 0; best < 0 && i < 3; i++)   /* still tied (none occurs): the first */
+        if (tied[i])
             best = i;
     return delimiter_candidates[best];
 }
@@ -107,13 +150,17 @@ static const char *const LOCAL_NAMES[][2] = {
     { "елдімекен", "settlement" },
 };
 
-static void rename_local_names(csv_header *h)
+/* With --indicator, a column "Показатель" keeps its name: the option says
+ * what the file holds, and a table's column of indicator names is ignored
+ * (with a warning), as any column oblys does not use. */
+static void rename_local_names(csv_header *h, bool indicator_given)
 {
     strbuf key = STRBUF_INIT;
     for (size_t i = 0; i < h->n; i++) {
         name_key(h->text[i], &key);
         for (size_t k = 0; k < sizeof LOCAL_NAMES / sizeof LOCAL_NAMES[0]; k++)
             if (strcmp(strbuf_str(&key), LOCAL_NAMES[k][0]) == 0
+                && !(indicator_given && strcmp(LOCAL_NAMES[k][1], "indicator") == 0)
                 && csv_header_find(h, LOCAL_NAMES[k][1]) < 0) {
                 free(h->names[i]);
                 h->names[i] = xstrdup(LOCAL_NAMES[k][1]);
@@ -124,7 +171,7 @@ static void rename_local_names(csv_header *h)
 
 /* Long files may name a column in the words of other formats or in Russian
  * or Kazakh, or the mapping file (--map) may say which column is which. */
-static void rename_synonyms(csv_header *h, const import_map *map)
+static void rename_synonyms(csv_header *h, const import_map *map, bool indicator_given)
 {
     static const char *const roles[] = { "region", "indicator", "year", "value", "sex" };
     for (size_t k = 0; map && k < sizeof roles / sizeof roles[0]; k++) {
@@ -146,7 +193,7 @@ static void rename_synonyms(csv_header *h, const import_map *map)
             h->names[i] = xstrdup(synonyms[k][1]);
         }
     }
-    rename_local_names(h);
+    rename_local_names(h, indicator_given);
 }
 
 /* The column names as a kind sees them: with --indicator, a file without
@@ -218,7 +265,7 @@ static csv_status read_header(import_session *s, csv_reader *r, csv_header *h)
             continue;
         csv_header candidate = { 0 };
         csv_header_take(&candidate, &rec);
-        rename_synonyms(&candidate, s->opt->map);
+        rename_synonyms(&candidate, s->opt->map, s->opt->indicator != NULL);
         if (could_be_header(s, &candidate)) {
             if (seen > 0)
                 warn_preamble(s, first_line, rec.line - 1);

@@ -107,10 +107,12 @@ int csv_year_cell(const char *text, bool *footnote)
 
 static bool year_digits_at(const char *p)
 {
-    for (int i = 0; i < 4; i++)
+    int year = 0;
+    for (int i = 0; i < 4; i++) {
         if (!isdigit((unsigned char)p[i]))
             return false;
-    int year = atoi(p);
+        year = year * 10 + (p[i] - '0');
+    }
     return !isdigit((unsigned char)p[4]) && year >= 1900 && year <= 2100;
 }
 
@@ -138,13 +140,18 @@ bool wide_has_year_columns(const csv_header *h)
 
 bool wide_has_a_year_column(const csv_header *h)
 {
-    /* Only a year, not a date, counts here: a preamble line such as
-     * "Last Updated Date","2015-07-28" must not pass for a header. */
-    int year = 0;
-    for (size_t i = 0; i < h->n; i++)
-        if (year_parse(h->text[i], false, &year) && year >= 1900 && year <= 2100)
-            return true;
-    return false;
+    /* A year, not a date: a preamble line such as "Last Updated Date",
+     * "2015-07-28" must not pass for a header; and a column beside it for
+     * the regions: a title line "2021 год" is no header either. */
+    bool year = false, other = false;
+    int date_year = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        if (csv_year_cell(h->text[i], NULL) && !date_parse(h->text[i], false, &date_year))
+            year = true;
+        else if (*h->text[i])
+            other = true;
+    }
+    return year && other;
 }
 
 static bool one_cell(const csv_record *rec)

@@ -182,10 +182,10 @@ static bool value_columns_distinct(import_session *s, const csv_header *h,
                 || (a->code ? !b->code || strcmp(a->code, b->code) != 0 : b->code != NULL))
                 continue;
             diag_error(s->diag, s->path, b->year_line, h->cols[i],
-                       "columns %zu (\"%s\") and %zu (\"%s\") are both for the year %s%s%s%s: "
-                       "a year may have only one column", j + 1, h->text[j], i + 1, h->text[i],
-                       b->year, b->code ? " (" : "", b->code ? b->code : "",
-                       b->code ? ")" : "");
+                       "columns %zu and %zu are both for the year %s%s%s%s: a year may have "
+                       "only one column%s", j + 1, i + 1, b->year, b->code ? " (" : "",
+                       b->code ? b->code : "", b->code ? ")" : "",
+                       b->code ? " for each breakdown" : "");
             ok = false;
             break;
         }
@@ -206,6 +206,8 @@ static bool is_second_header(const csv_header *h, const across_columns *c, const
         under_year = c->value[i].year || (under_year && !*h->names[i] && *rec->fields[i]);
         if (!under_year)
             continue;
+        if (breakdown_total_word(rec->fields[i]))
+            continue;                       /* "Всего": the total, of any breakdown */
         if (!breakdown_label(rec->fields[i], &breakdown, &code))
             return false;
         if (first && strcmp(first, breakdown) != 0)
@@ -420,14 +422,26 @@ oblys_status wide_read_down(import_session *s, csv_reader *r, const csv_header *
         for (size_t i = 0; i < rec.nfields; i++)
             rec.fields[i] = csv_trim(rec.fields[i]);
         check_unnamed_cells(s, h, &rec, 0);
+        /* A footnoted year ("2021*") is the year, its values flagged footnote,
+         * as under a year heading across the top. */
+        bool footnote = false;
+        char year_text[8];
+        const char *year = rec.fields[0];
+        int year_number = csv_year_cell(year, &footnote);
+        if (footnote) {
+            snprintf(year_text, sizeof year_text, "%d", year_number);
+            year = year_text;
+        }
         for (size_t i = 1; i < h->n; i++) {
             if (!codes[i])
                 continue;
             wide_row w = { 0 };
             wide_add(&w, "region", codes[i], h->lines[i], h->cols[i]);
             wide_add(&w, "indicator", s->opt->indicator, h->line, 0);
-            wide_add(&w, "year", rec.fields[0], rec.field_line[0], rec.field_col[0]);
+            wide_add(&w, "year", year, rec.field_line[0], rec.field_col[0]);
             wide_add(&w, "value", rec.fields[i], rec.field_line[i], rec.field_col[i]);
+            if (footnote)
+                wide_add(&w, "flags", "footnote", rec.field_line[0], rec.field_col[0]);
             wide_emit(s, &w, rec.field_line[i]);
         }
     }

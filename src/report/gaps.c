@@ -7,11 +7,14 @@
  */
 #include "report/reports.h"
 
+/* The years of the observations, of one indicator (?1) or of all (NULL). */
+static const char SQL_FIRST_YEAR[] =
+    "SELECT min(year) FROM observation WHERE ?1 IS NULL OR indicator = ?1";
+static const char SQL_LAST_YEAR[] =
+    "SELECT max(year) FROM observation WHERE ?1 IS NULL OR indicator = ?1";
+
 /* The latest of the years with the most indicators: one early file for a
  * new year does not make the default a thin report. */
-static const char SQL_FIRST_YEAR[] = "SELECT min(year) FROM observation";
-static const char SQL_LAST_YEAR[] = "SELECT max(year) FROM observation";
-
 static const char SQL_LATEST_YEAR[] =
     "SELECT year FROM observation GROUP BY year "
     "ORDER BY count(DISTINCT indicator) DESC, year DESC LIMIT 1";
@@ -83,17 +86,26 @@ static oblys_status add_inequality_over_years(sqlite3 *db, report *r, const char
     return OBLYS_OK;
 }
 
-/* A year asked for that has no gap: the note says which years have data. */
-static oblys_status add_empty_year_note(sqlite3 *db, report *r, int year, oblys_error *err)
+/* A year asked for that has no gap: the note says which years have data
+ * (of the indicator asked for, or of any). */
+static oblys_status add_empty_year_note(sqlite3 *db, report *r, int year, const char *indicator,
+                                        oblys_error *err)
 {
     int first = 0, last = 0;
-    oblys_status st = report_query_int(db, SQL_FIRST_YEAR, NULL, &first, err);
+    oblys_status st = report_query_int(db, SQL_FIRST_YEAR, indicator, &first, err);
     if (st == OBLYS_OK)
-        st = report_query_int(db, SQL_LAST_YEAR, NULL, &last, err);
-    if (st == OBLYS_OK && first)
+        st = report_query_int(db, SQL_LAST_YEAR, indicator, &last, err);
+    if (st != OBLYS_OK)
+        return st;
+    if (indicator && first)
+        report_add_note(r, "No gap in %d: %s has values for fewer than two regions that year "
+                        "(its observations run from %d to %d).", year, indicator, first, last);
+    else if (indicator)
+        report_add_note(r, "No gap in %d: %s has no observations.", year, indicator);
+    else if (first)
         report_add_note(r, "No gap in %d: no indicator has values for two or more regions "
                         "that year (the observations run from %d to %d).", year, first, last);
-    return st;
+    return OBLYS_OK;
 }
 
 static void add_gap_notes(report *r)
@@ -147,7 +159,7 @@ oblys_status report_gaps(sqlite3 *db, const report_params *p, report **out, obly
                              "Gap between regions: max / min");
             add_gap_notes(r);
             if (year != 0 && t->nrows == 0)
-                st = add_empty_year_note(db, r, year, err);
+                st = add_empty_year_note(db, r, year, p->indicator, err);
             if (st == OBLYS_OK && year == 0)
                 st = add_inequality_over_years(db, r, p->indicator, err);
         }

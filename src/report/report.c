@@ -206,30 +206,42 @@ static bool few_significant_digits(const char *text)
 }
 
 /* v rounded to decimals places as a person rounds it: half away from zero,
- * on the figure's first 12 significant digits, so that the binary noise of
- * a computation does not decide a tie (100 * (15.2 / 12.8 - 1) is
- * 18.74999999999998 in binary, and shows as 18.8 beside 118.8, not 18.7). */
+ * on the figure's decimal digits, first 12 significant digits of them (or
+ * as many as are kept and one more, up to the 17 a double holds), so that
+ * the binary noise of a computation does not decide a tie (100 * (15.2 /
+ * 12.8 - 1) is 18.74999999999998 in binary, and shows as 18.8 beside 118.8,
+ * not 18.7). A figure that rounds to zero is 0, never -0. */
 static double round_as_written(double v, int decimals)
 {
-    if (!isfinite(v) || v == 0)
+    if (!isfinite(v))
         return v;
-    char digits[32];
-    snprintf(digits, sizeof digits, "%.11e", fabs(v));     /* d.ddddddddddde+XX */
+    if (v == 0)
+        return 0;
+    char digits[40];
+    snprintf(digits, sizeof digits, "%.16e", fabs(v));
     int exponent = atoi(strchr(digits, 'e') + 1);
     int keep = exponent + 1 + decimals;                      /* significant digits kept */
-    if (keep >= 12)
+    int significant = keep < 12 ? 12 : keep + 1;
+    if (significant > 17)
         return v;
     if (keep < 0)
-        return 0.0 * v;
-    char mantissa[16];                                       /* the 12 digits, no point */
+        return 0;
+    snprintf(digits, sizeof digits, "%.*e", significant - 1, fabs(v));
+    exponent = atoi(strchr(digits, 'e') + 1);                /* 9.99... may have become 10 */
+    keep = exponent + 1 + decimals;
+    if (keep < 0)
+        return 0;
+    char mantissa[20];                                       /* the digits, no point */
     mantissa[0] = digits[0];
-    memcpy(mantissa + 1, digits + 2, 11);
-    mantissa[12] = '\0';
-    bool up = mantissa[keep] >= '5';
-    mantissa[keep] = '\0';
+    memcpy(mantissa + 1, digits + 2, (size_t)significant - 1);
+    mantissa[significant] = '\0';
+    bool up = keep < significant && mantissa[keep] >= '5';
+    mantissa[keep < significant ? keep : significant] = '\0';
     double kept = keep > 0 ? strtod(mantissa, NULL) : 0;
     int scale = exponent + 1 - keep;                         /* 10^scale per unit kept */
     double rounded = scale >= 0 ? (kept + up) * pow(10, scale) : (kept + up) / pow(10, -scale);
+    if (rounded == 0)
+        return 0;
     return v < 0 ? -rounded : rounded;
 }
 

@@ -46,17 +46,21 @@ bool date_parse(const char *text, bool allow_rest, int *year)
 /* What may follow the digits of a year: the word for year, in Russian
  * ("г." is "год") and Kazakh ("ж." is "жыл"), as column headings write it. */
 static const char *const year_words[] = {
-    "г.", "г", "год", "Г.", "Г", "Год", "ж.", "ж", "жыл", "Ж.", "Ж", "Жыл", NULL
+    "г.", "г", "год", "Г.", "Г", "Год", "ГОД", "ж.", "ж", "жыл", "Ж.", "Ж", "Жыл", "ЖЫЛ", NULL
 };
 
 static bool is_year_word(const char *rest)
 {
-    while (*rest == ' ')
-        rest++;
+    for (;;) {                              /* spaces, also no-break spaces */
+        if (*rest == ' ')
+            rest++;
+        else if ((unsigned char)rest[0] == 0xC2 && (unsigned char)rest[1] == 0xA0)
+            rest += 2;
+        else
+            break;
+    }
     if (!*rest)
         return true;
-    if ((unsigned char)rest[0] == 0xC2 && (unsigned char)rest[1] == 0xA0)   /* no-break space */
-        rest += 2;
     for (const char *const *w = year_words; *w; w++)
         if (strcmp(rest, *w) == 0)
             return true;

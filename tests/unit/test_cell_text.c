@@ -4,13 +4,14 @@
  * rounds, so a computed 18.74999999999998 shows as 18.8 beside 118.8.
  */
 #include <check.h>
+#include <stdio.h>
 
 #include "suites.h"
 #include "report/report.h"
 
 static const char *fixed(double v, int decimals)
 {
-    static char text[64];
+    static char text[512];
     report_cell c = { .type = CELL_REAL, .r = v };
     strbuf out = STRBUF_INIT;
     report_cell_text(&c, decimals, &out);
@@ -48,7 +49,25 @@ START_TEST(test_no_tie_unchanged)
     ck_assert_str_eq(fixed(0.0, 2), "0.00");
     ck_assert_str_eq(fixed(3.14159, 3), "3.142");
     ck_assert_str_eq(fixed(4.2, 0), "4");
-    ck_assert_str_eq(fixed(123456789.125, 3), "123456789.125");   /* 12 digits and more: as is */
+    ck_assert_str_eq(fixed(123456789.125, 3), "123456789.125");
+}
+END_TEST
+
+START_TEST(test_many_digits)
+{
+    ck_assert_str_eq(fixed(1234567890.25, 1), "1234567890.3");
+    ck_assert_str_eq(fixed(12345678901.25, 1), "12345678901.3");  /* 13 digits kept */
+    char exact[400];                              /* beyond 17 digits: printf's digits */
+    snprintf(exact, sizeof exact, "%.0f", 1e300);
+    ck_assert_str_eq(fixed(1e300, 0), exact);
+}
+END_TEST
+
+START_TEST(test_never_negative_zero)
+{
+    ck_assert_str_eq(fixed(-0.04, 1), "0.0");
+    ck_assert_str_eq(fixed(-0.0, 2), "0.00");
+    ck_assert_str_eq(fixed(-0.05, 1), "-0.1");
 }
 END_TEST
 
@@ -68,6 +87,8 @@ Suite *cell_text_suite(void)
     tcase_add_test(fixed_decimals, test_half_away_from_zero);
     tcase_add_test(fixed_decimals, test_no_tie_unchanged);
     tcase_add_test(fixed_decimals, test_carry);
+    tcase_add_test(fixed_decimals, test_many_digits);
+    tcase_add_test(fixed_decimals, test_never_negative_zero);
     suite_add_tcase(s, fixed_decimals);
     return s;
 }

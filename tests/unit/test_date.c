@@ -28,7 +28,7 @@ START_TEST(test_year_words)
 {
     static const char *const headings[] = {
         "2021 г.", "2021г.", "2021 г", "2021 год", "2021\xC2\xA0г.", "2021 Г.",
-        "2021 ж.", "2021ж.", "2021 жыл", NULL,
+        "2021 ж.", "2021ж.", "2021 жыл", "2021 ГОД", "2021\xC2\xA0", "2021 \xC2\xA0г.", NULL,
     };
     for (const char *const *h = headings; *h; h++)
         ck_assert_msg(year_of(*h, false) == 2021, "\"%s\" should be 2021", *h);
