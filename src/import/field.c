@@ -53,7 +53,8 @@ bool field_year(import_ctx *ctx, const import_row *row, const char *name, bool r
     }
     int year = 0;
     if (!year_parse(text, true, &year)) {
-        ctx_error(ctx, row, name, "\"%s\" is not a year (expected e.g. 2021, 2021 г. or 2021-12-31)", text);
+        ctx_error(ctx, row, name, "\"%s\" is not a year (expected e.g. 2021, 2021 г. or "
+                  "2021-12-31)", text);
         return false;
     }
     if (year < 1900 || year > 2100) {
