@@ -181,7 +181,7 @@ bool field_value(import_ctx *ctx, const import_row *row, const char *name, bool 
         break;
     }
     ctx_error(ctx, row, name, "\"%s\" is not a number or a missing-value marker (such as -, .., "
-              "x or an empty cell)", text);
+              "x, н/д or an empty cell)", text);
     return false;
 }
 

@@ -114,6 +114,8 @@ static num_missing num_missing_marker(num_span t)
         { ":", NUM_MISSING_NOT_AVAILABLE },
         { "\xD0\xBD/\xD0\xB4", NUM_MISSING_NOT_AVAILABLE },     /* н/д, "нет данных" */
         { "\xD0\x9D/\xD0\x94", NUM_MISSING_NOT_AVAILABLE },     /* Н/Д */
+        { "\xD0\xBD.\xD0\xB4.", NUM_MISSING_NOT_AVAILABLE },    /* н.д. */
+        { "\xD0\x9D.\xD0\x94.", NUM_MISSING_NOT_AVAILABLE },    /* Н.Д. */
         { "x", NUM_MISSING_CONFIDENTIAL },
         { "X", NUM_MISSING_CONFIDENTIAL },
         { "\xD1\x85", NUM_MISSING_CONFIDENTIAL },         /* Cyrillic х, as Russian tables write it */
