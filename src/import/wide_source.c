@@ -405,6 +405,25 @@ static char **resolve_header_regions(import_session *s, const csv_header *h)
     return codes;
 }
 
+/* Two columns naming one region ("Акмолинская" and "Акмолинская область")
+ * would give each row two values for one observation: an error at the
+ * header, naming both. */
+static bool region_columns_distinct(import_session *s, const csv_header *h, char **codes)
+{
+    bool ok = true;
+    for (size_t i = 1; i < h->n; i++)
+        for (size_t j = 1; codes[i] && j < i; j++)
+            if (codes[j] && strcmp(codes[i], codes[j]) == 0) {
+                diag_error(s->diag, s->path, h->lines[i], h->cols[i],
+                           "columns %zu (\"%s\") and %zu (\"%s\") name the same region (%s): "
+                           "a region may have only one column", j + 1, h->text[j], i + 1,
+                           h->text[i], codes[i]);
+                ok = false;
+                break;
+            }
+    return ok;
+}
+
 oblys_status wide_read_down(import_session *s, csv_reader *r, const csv_header *h)
 {
     if (!s->opt->indicator) {
@@ -414,9 +433,10 @@ oblys_status wide_read_down(import_session *s, csv_reader *r, const csv_header *
     }
     char **codes = resolve_header_regions(s, h);
     csv_record rec;
-    csv_status cs;
+    csv_status cs = CSV_END;
     csv_notes notes = { 0, 0, 0, STRBUF_INIT };
-    while ((cs = csv_next_row(s, r, h, &notes, &rec)) == CSV_OK) {
+    bool distinct = region_columns_distinct(s, h, codes);
+    while (distinct && (cs = csv_next_row(s, r, h, &notes, &rec)) == CSV_OK) {
         if (!wide_row_fits(s, h, &rec))
             continue;
         for (size_t i = 0; i < rec.nfields; i++)
@@ -432,9 +452,16 @@ oblys_status wide_read_down(import_session *s, csv_reader *r, const csv_header *
             snprintf(year_text, sizeof year_text, "%d", year_number);
             year = year_text;
         }
+        bool reported = false;              /* a bad year: one error for the row */
         for (size_t i = 1; i < h->n; i++) {
             if (!codes[i])
                 continue;
+            if (!year_number && reported) {
+                store_counts_of(s->ctx.store)->read++;
+                store_counts_of(s->ctx.store)->rejected++;
+                continue;
+            }
+            reported = true;
             wide_row w = { 0 };
             wide_add(&w, "region", codes[i], h->lines[i], h->cols[i]);
             wide_add(&w, "indicator", s->opt->indicator, h->line, 0);
