@@ -244,6 +244,13 @@ bool field_region(import_ctx *ctx, const import_row *row, const char *name, strb
                   "seeds/regions.csv and seeds/region_aliases.csv first)", text);
         return false;
     }
+    if (!found && breakdown_total_word(text)) {
+        ctx_error(ctx, row, name, "unknown region \"%s\": a total row? The republic is the "
+                  "region KZ (Republic of Kazakhstan, Республика Казахстан): name it so, or "
+                  "delete the row",
+                  text);
+        return false;
+    }
     if (!found) {
         strbuf close = STRBUF_INIT;
         if (!diag_full(ctx->diag))          /* past the limit, nobody reads it */
