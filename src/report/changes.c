@@ -15,19 +15,34 @@ static const char SQL_RANKS[] =
     "WHERE a.year = ?1 ORDER BY abs(a.rank - b.rank) DESC, b.rank, b.region_name";
 
 /* v_gap is computed once for both years (g), not once per side of the
- * join. */
+ * join. regions_changed is 1 when the regions with a value are not the
+ * same in both years (as v_gap's column, but between the two years
+ * compared): a split or a missing region moves the extremes by itself. */
 static const char SQL_GAPS[] =
     "WITH g AS MATERIALIZED ("
     "    SELECT indicator, year, settlement, sex, gap_ratio FROM v_gap "
-    "    WHERE year IN (?1, ?2) AND (?3 IS NULL OR indicator = ?3)) "
+    "    WHERE year IN (?1, ?2) AND (?3 IS NULL OR indicator = ?3)), "
+    "present AS ("
+    "    SELECT o.indicator, o.settlement, o.sex, o.region, count(DISTINCT o.year) AS n_years "
+    "    FROM observation o JOIN region r ON r.code = o.region "
+    "    WHERE r.kind <> 'country' AND o.value IS NOT NULL AND o.year IN (?1, ?2) "
+    "      AND (?3 IS NULL OR o.indicator = ?3) "
+    "    GROUP BY o.indicator, o.settlement, o.sex, o.region), "
+    "changed AS ("
+    "    SELECT indicator, settlement, sex, max(n_years < 2) AS regions_changed FROM present "
+    "    GROUP BY indicator, settlement, sex) "
     "SELECT a.indicator, a.settlement, a.sex, a.gap_ratio AS gap_from, b.gap_ratio AS gap_to, "
     "       b.gap_ratio - a.gap_ratio AS gap_change, "
     "       100.0 * (b.gap_ratio / a.gap_ratio - 1) AS gap_change_pct, "
+    "       c.regions_changed, "
     "       CASE WHEN b.gap_ratio > a.gap_ratio THEN 'widened' "
-    "            WHEN b.gap_ratio < a.gap_ratio THEN 'narrowed' ELSE 'unchanged' END AS verdict "
+    "            WHEN b.gap_ratio < a.gap_ratio THEN 'narrowed' ELSE 'unchanged' END "
+    "       || CASE WHEN c.regions_changed THEN ' (regions changed)' ELSE '' END AS verdict "
     "FROM g a JOIN g b ON b.indicator = a.indicator AND b.settlement = a.settlement "
     "     AND b.sex = a.sex AND b.year = ?2 "
     "JOIN indicator i ON i.code = a.indicator "
+    "JOIN changed c ON c.indicator = a.indicator AND c.settlement = a.settlement "
+    "     AND c.sex = a.sex "
     "WHERE a.year = ?1 "
     "  AND a.gap_ratio IS NOT NULL AND b.gap_ratio IS NOT NULL "
     "ORDER BY abs(b.gap_ratio / a.gap_ratio - 1) DESC, i.position, a.indicator, a.settlement, "
@@ -122,6 +137,10 @@ oblys_status report_changes(sqlite3 *db, const report_params *p, report **out, o
                         "ranked only in years when every index indicator has a value.");
         if (ranks->nrows == 0)
             report_add_note(r, "No region has an index rank in both %d and %d.", p->from, p->to);
+        report_add_note(r, "regions_changed = 1 where the regions with a value in %d are not "
+                        "those of %d (a split or a missing region moves the extremes by "
+                        "itself); the verdict then reads, e.g., 'narrowed (regions changed)'.",
+                        p->to, p->from);
         report_add_note(r, "Gaps and values are compared between exactly %d and %d, in each "
                         "indicator's own unit (money as published, in its currency; report trend "
                         "computes growth of money in tenge); change_pct = (to / from - 1) x 100. "
