@@ -53,7 +53,7 @@ static const char *const QUERIES[Q_COUNT] = {
                        "VALUES (oblys_name_key(?1), ?1, ?2, ?3) ON CONFLICT (alias_key) DO NOTHING",
     [Q_ALIAS_ALL] = "SELECT a.alias_key, a.alias, r.name FROM region_alias a "
                     "JOIN region r ON r.code = a.region",
-    [Q_INDICATOR_ALL] = "SELECT code FROM indicator ORDER BY code",
+    [Q_INDICATOR_ALL] = "SELECT code, name FROM indicator ORDER BY code",
     [Q_REGION_COUNT] = "SELECT count(*) FROM region",
     [Q_REGION_PREDECESSOR] = "SELECT c.predecessor, p.name, p.valid_from, p.valid_to "
                              "FROM territorial_change c JOIN region p ON p.code = c.predecessor "

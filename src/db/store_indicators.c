@@ -72,10 +72,19 @@ void store_suggest_indicators(store *s, const char *text, strbuf *out)
 {
     size_t shown = 0;
     strbuf_reset(out);
+    strbuf key = STRBUF_INIT, name_key_of = STRBUF_INIT;
+    name_key(text, &key);
     sqlite3_stmt *all = store_query(s, Q_INDICATOR_ALL);
     while (sqlite3_step(all) == SQLITE_ROW && shown < 3) {
         const char *code = (const char *)sqlite3_column_text(all, 0);
-        if (code_is_close(text, code))
+        const char *name = (const char *)sqlite3_column_text(all, 1);
+        name_key(name ? name : "", &name_key_of);
+        bool by_name = key.len > 0 && strcmp(strbuf_str(&key), strbuf_str(&name_key_of)) == 0;
+        if (by_name)                        /* the indicator given by its name */
+            strbuf_printf(out, "%s\"%s\" (%s)", shown++ ? " or " : "", code, name);
+        else if (code_is_close(text, code))
             strbuf_printf(out, "%s\"%s\"", shown++ ? " or " : "", code);
     }
+    strbuf_free(&key);
+    strbuf_free(&name_key_of);
 }
