@@ -21,39 +21,55 @@ static const struct {
     { "женщины", "sex", "female" }, { "ерлер", "sex", "male" }, { "әйелдер", "sex", "female" },
 };
 
+/* Words for a whole population, as name keys. */
+static const char *const TOTAL_WORDS[] = { "total", "всего", "итого", "барлығы", "жиыны" };
+
+static bool label_of_key(const char *key, const char **breakdown, const char **code)
+{
+    for (size_t i = 0; i < sizeof BREAKDOWN_LABELS / sizeof BREAKDOWN_LABELS[0]; i++)
+        if (strcmp(key, BREAKDOWN_LABELS[i].key) == 0) {
+            *breakdown = BREAKDOWN_LABELS[i].breakdown;
+            *code = BREAKDOWN_LABELS[i].code;
+            return true;
+        }
+    return false;
+}
+
+static bool total_key(const char *key)
+{
+    for (size_t i = 0; i < sizeof TOTAL_WORDS / sizeof TOTAL_WORDS[0]; i++)
+        if (strcmp(key, TOTAL_WORDS[i]) == 0)
+            return true;
+    return false;
+}
+
 bool breakdown_label(const char *text, const char **breakdown, const char **code)
 {
     strbuf key = STRBUF_INIT;
     name_key(text, &key);
-    bool found = false;
-    for (size_t i = 0; !found && i < sizeof BREAKDOWN_LABELS / sizeof BREAKDOWN_LABELS[0]; i++)
-        if (strcmp(strbuf_str(&key), BREAKDOWN_LABELS[i].key) == 0) {
-            *breakdown = BREAKDOWN_LABELS[i].breakdown;
-            *code = BREAKDOWN_LABELS[i].code;
-            found = true;
-        }
+    bool found = label_of_key(strbuf_str(&key), breakdown, code);
     strbuf_free(&key);
     return found;
 }
-
-/* Words for a whole population, as name keys. */
-static const char *const TOTAL_WORDS[] = { "total", "всего", "итого", "барлығы", "жиыны" };
 
 bool breakdown_total_word(const char *text)
 {
     strbuf key = STRBUF_INIT;
     name_key(text, &key);
-    bool found = false;
-    for (size_t i = 0; !found && i < sizeof TOTAL_WORDS / sizeof TOTAL_WORDS[0]; i++)
-        found = strcmp(strbuf_str(&key), TOTAL_WORDS[i]) == 0;
+    bool found = total_key(strbuf_str(&key));
     strbuf_free(&key);
     return found;
 }
 
 const char *breakdown_code(const char *breakdown, const char *text)
 {
+    strbuf key = STRBUF_INIT;
+    name_key(text, &key);
     const char *part = NULL, *code = NULL;
-    if (breakdown_label(text, &part, &code))
-        return strcmp(part, breakdown) == 0 ? code : NULL;
-    return breakdown_total_word(text) ? "total" : NULL;
+    if (label_of_key(strbuf_str(&key), &part, &code))
+        code = strcmp(part, breakdown) == 0 ? code : NULL;
+    else
+        code = total_key(strbuf_str(&key)) ? "total" : NULL;
+    strbuf_free(&key);
+    return code;
 }

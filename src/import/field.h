@@ -35,12 +35,12 @@ bool field_bool(import_ctx *ctx, const import_row *row, const char *name, int df
 bool field_value(import_ctx *ctx, const import_row *row, const char *name, bool *has_value,
                  double *value, int *decimals, const char **missing, bool *footnote);
 
-/* For a value whose decimals are stored (series, published figures): true
- * when there are at most 15, the most the tables keep; else reports the
- * cell, e.g. "0.1234567890123456" or "1.5e-20". */
 /* How to see the known indicators, for messages about an unknown one. */
 #define LIST_INDICATORS "oblys sql \"SELECT code, name FROM indicator\" lists the known ones"
 
+/* For a value whose decimals are stored (series, published figures): true
+ * when there are at most 15, the most the tables keep; else reports the
+ * cell, e.g. "0.1234567890123456" or "1.5e-20". */
 bool field_decimals_kept(import_ctx *ctx, const import_row *row, const char *name,
                          int decimals);
 

@@ -342,8 +342,6 @@ static bool num_convert_strtod(num_span ip, num_span frac, long long exponent, d
     return true;
 }
 
-/* Converts digits (integer part, separators skipped, then fraction) times
- * 10^exponent: exactly when it can, else with strtod. */
 static bool num_any_nonzero_digit(num_span t)
 {
     for (size_t i = 0; i < t.n; i++)
@@ -352,6 +350,8 @@ static bool num_any_nonzero_digit(num_span t)
     return false;
 }
 
+/* Converts digits (integer part, separators skipped, then fraction) times
+ * 10^exponent: exactly when it can, else with strtod. */
 static num_status num_convert(num_span ip, num_span frac, long long exponent,
                               bool negative, num_result *out)
 {
